@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "models/parceltablemodel.h"
+#include "session/strings.h"
+
+#include <core/ops/exportparcels.h>
+#include <report/errortext.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace gengbao::app {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , mModel(new ParcelTableModel(this))
+    , mProxy(new QSortFilterProxyModel(this))
+    , mTable(new QTableView(this))
+    , mStatusLabel(new QLabel(this))
+{
+    mProxy->setSourceModel(mModel);
+    mProxy->setSortRole(Qt::UserRole + 1);
+    mTable->setModel(mProxy);
+    mTable->setSortingEnabled(true);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setAlternatingRowColors(true);
+    mTable->horizontalHeader()->setStretchLastSection(true);
+    mTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    setCentralWidget(mTable);
+    statusBar()->addWidget(mStatusLabel);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *openAction = fileMenu->addAction(tr("&Open Project..."));
+    openAction->setShortcut(QKeySequence::Open);
+    connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
+    fileMenu->addSeparator();
+    QAction *quitAction = fileMenu->addAction(tr("&Quit"));
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, qApp, &QApplication::quit);
+
+    resize(1100, 700);
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::chooseAndOpenProject()
+{
+    QSettings settings;
+    const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start,
+                                                      tr("Gengbao projects (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+    openProject(path);
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    auto project = core::Project::open(toUtf8(path));
+    if (!project) {
+        QMessageBox::warning(this, tr("Cannot open project"), report::errorText(project.error()));
+        return false;
+    }
+    auto rows = core::loadParcelRows(**project);
+    if (!rows) {
+        QMessageBox::warning(this, tr("Cannot open project"), report::errorText(rows.error()));
+        return false;
+    }
+    mProject = std::move(project).value();
+    mModel->setRows(std::move(rows).value());
+    mTable->resizeColumnsToContents();
+    updateTitle();
+    updateStatus();
+    return true;
+}
+
+void MainWindow::updateTitle()
+{
+    if (!mProject) {
+        setWindowTitle(tr("Gengbao"));
+        return;
+    }
+    const core::ProjectSettings &settings = mProject->settings();
+    setWindowTitle(tr("%1 %2 - %3 - Gengbao")
+                       .arg(toQString(settings.town))
+                       .arg(settings.year)
+                       .arg(QFileInfo(toQString(mProject->path())).fileName()));
+}
+
+void MainWindow::updateStatus()
+{
+    if (!mProject) {
+        mStatusLabel->setText(tr("Open a project with File > Open Project."));
+        return;
+    }
+    double grossMu = 0.0;
+    for (const core::ParcelRow &row : mModel->rows())
+        grossMu += row.grossMu;  // sum unrounded, round the total once
+    mStatusLabel->setText(tr("%n parcel(s), %1 mu gross; town target %2 mu", nullptr,
+                             static_cast<int>(mModel->rows().size()))
+                              .arg(QString::number(grossMu, 'f', 2))
+                              .arg(QString::number(mProject->settings().targetMu, 'f', 2)));
+}
+
+} // namespace gengbao::app

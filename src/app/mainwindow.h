@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/project.h>
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace gengbao::app {
+
+class ParcelTableModel;
+
+// The main window: opens a project and lists its parcels. Every edit is saved at once, so there is
+// no Save action. The full application (import, screening, tasks, map) grows from here.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project file; shows the error and keeps the current project on failure.
+    bool openProject(const QString &path);
+
+private:
+    void chooseAndOpenProject();
+    void updateTitle();
+    void updateStatus();
+
+    std::unique_ptr<core::Project> mProject;
+    ParcelTableModel *mModel = nullptr;
+    QSortFilterProxyModel *mProxy = nullptr;
+    QTableView *mTable = nullptr;
+    QLabel *mStatusLabel = nullptr;
+};
+
+} // namespace gengbao::app

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parceltablemodel.h"
+
+#include "../session/strings.h"
+
+namespace gengbao::app {
+
+ParcelTableModel::ParcelTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void ParcelTableModel::setRows(std::vector<core::ParcelRow> rows)
+{
+    beginResetModel();
+    mRows = std::move(rows);
+    endResetModel();
+}
+
+int ParcelTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(mRows.size());
+}
+
+int ParcelTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ParcelTableModel::stageName(const std::string &stage)
+{
+    if (stage == "candidate")
+        return tr("Candidate");
+    return toQString(stage);
+}
+
+QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= static_cast<int>(mRows.size()))
+        return {};
+    const core::ParcelRow &row = mRows[static_cast<std::size_t>(index.row())];
+    if (role == ParcelIdRole)
+        return toQString(row.id);
+    if (role == Qt::TextAlignmentRole && (index.column() == GrossMu || index.column() == NetMu))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Id:
+            return toQString(row.id);
+        case Village:
+            return toQString(row.village);
+        case LandClass:
+            return row.dlmc ? toQString(*row.dlmc) : QString();
+        case GrossMu:
+            return QString::number(row.grossMu, 'f', 2);  // rounded for display only
+        case NetMu:
+            return QString::number(row.netMu, 'f', 2);
+        case Stage:
+            return stageName(row.stage);
+        case Batch:
+            return toQString(row.batch);
+        default:
+            break;
+        }
+    }
+    if (role == Qt::UserRole + 1) {  // sort key: numbers sort as numbers
+        switch (index.column()) {
+        case GrossMu:
+            return row.grossMu;
+        case NetMu:
+            return row.netMu;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    return {};
+}
+
+QVariant ParcelTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id:
+        return tr("Parcel ID");
+    case Village:
+        return tr("Village");
+    case LandClass:
+        return tr("Land class");
+    case GrossMu:
+        return tr("Gross area (mu)");
+    case NetMu:
+        return tr("Net area (mu)");
+    case Stage:
+        return tr("Stage");
+    case Batch:
+        return tr("Batch");
+    default:
+        return {};
+    }
+}
+
+} // namespace gengbao::app

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/ops/exportparcels.h>
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace gengbao::app {
+
+// The parcels of the open project as a table. Holds the rows in memory (100k rows fit in tens of
+// MB); ParcelIdRole gives the stable parcel id, never a row number. GUI thread only.
+class ParcelTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Id, Village, LandClass, GrossMu, NetMu, Stage, Batch, ColumnCount };
+    static constexpr int ParcelIdRole = Qt::UserRole;
+
+    explicit ParcelTableModel(QObject *parent = nullptr);
+
+    void setRows(std::vector<core::ParcelRow> rows);
+    const std::vector<core::ParcelRow> &rows() const { return mRows; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // The translated name of a stage ("candidate" -> 备选 in Chinese).
+    static QString stageName(const std::string &stage);
+
+private:
+    std::vector<core::ParcelRow> mRows;
+};
+
+} // namespace gengbao::app

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "arguments.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace gengbao::cli {
+
+Arguments::Arguments(const std::vector<std::string> &args,
+                     const std::vector<std::string> &valueOptions,
+                     const std::vector<std::string> &flagOptions)
+{
+    const auto has = [](const std::vector<std::string> &list, const std::string &name) {
+        return std::find(list.begin(), list.end(), name) != list.end();
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (arg.size() > 1 && arg[0] == '-' && !(arg.size() > 1 && (arg[1] >= '0' && arg[1] <= '9'))) {
+            std::string name = arg;
+            std::optional<std::string> inlineValue;
+            if (const auto equals = arg.find('='); equals != std::string::npos && arg.rfind("--", 0) == 0) {
+                name = arg.substr(0, equals);
+                inlineValue = arg.substr(equals + 1);
+            }
+            if (has(valueOptions, name)) {
+                if (inlineValue) {
+                    mValues.emplace(name, *inlineValue);
+                } else {
+                    if (i + 1 >= args.size())
+                        throw UsageError(name + " needs a value");
+                    mValues.emplace(name, args[++i]);
+                }
+            } else if (has(flagOptions, name) && !inlineValue) {
+                mFlags.push_back(name);
+            } else {
+                throw UsageError("unknown option " + name);
+            }
+        } else {
+            mPositional.push_back(arg);
+        }
+    }
+}
+
+std::optional<std::string> Arguments::value(const std::string &option) const
+{
+    auto range = mValues.equal_range(option);
+    if (range.first == range.second)
+        return std::nullopt;
+    return std::prev(range.second)->second;  // the last one wins
+}
+
+std::vector<std::string> Arguments::values(const std::string &option) const
+{
+    std::vector<std::string> result;
+    auto range = mValues.equal_range(option);
+    for (auto it = range.first; it != range.second; ++it)
+        result.push_back(it->second);
+    return result;
+}
+
+bool Arguments::flag(const std::string &option) const
+{
+    return std::find(mFlags.begin(), mFlags.end(), option) != mFlags.end();
+}
+
+const std::string &Arguments::required(std::size_t index, const char *what) const
+{
+    if (index >= mPositional.size())
+        throw UsageError(std::string("missing ") + what);
+    return mPositional[index];
+}
+
+void Arguments::expectPositionalCount(std::size_t count) const
+{
+    if (mPositional.size() > count)
+        throw UsageError("unexpected argument '" + mPositional[count] + "'");
+}
+
+std::optional<int> parseEpsg(const std::string &text)
+{
+    std::string digits = text;
+    if (digits.size() > 5 && (digits.rfind("EPSG:", 0) == 0 || digits.rfind("epsg:", 0) == 0))
+        digits = digits.substr(5);
+    int value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || end != digits.data() + digits.size() || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace gengbao::cli

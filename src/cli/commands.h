@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+// The subcommands of gengbao-cli. Each returns the process exit status: 0 on success, 1 on an
+// error (its one-line message already on stderr); UsageError propagates to main (status 2).
+namespace gengbao::cli {
+
+int runNew(const std::vector<std::string> &args);
+int runImport(const std::vector<std::string> &args);
+int runExport(const std::vector<std::string> &args);
+int runSample(const std::vector<std::string> &args);
+
+// Prints an error's one line ("FILE: problem") on stderr and returns 1.
+
+
+} // namespace gengbao::cli

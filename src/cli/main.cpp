@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gengbao-cli: the core operations for batch work and scripts. Machine-readable output on
+// stdout, one-line errors on stderr, non-zero exit status on any error.
+
+#include "arguments.h"
+#include "commands.h"
+
+#include <gdal.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace gengbao::cli {
+std::string gExecutablePath;  // for locating the bundled sample data
+}
+
+namespace {
+
+constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
+
+  new PROJECT.gpkg --town NAME --year YYYY --target MU [--county NAME] [--crs EPSG:NNNN]
+      Create a project file (a GeoPackage). Without --crs, the first import chooses the
+      CGCS2000 3-degree Gauss-Kruger zone nearest the data.
+  import PROJECT.gpkg FILE [--layer NAME] [--batch LABEL] [--source county|village]
+      [--encoding NAME] [--source-crs EPSG:NNNN] [--map FIELD=SOURCE_FIELD ...]
+      Import candidate parcels (.shp, .gpkg, .geojson) as one batch. Prints a JSON summary.
+  export PROJECT.gpkg parcels --format json|csv [-o OUT]
+      Write every parcel with its areas and stage.
+  sample OUT.gpkg
+      Write the bundled sample project (峨溶镇 2023).
+  --version, --help
+)";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    GDALAllRegister();
+    {
+        std::error_code ec;  // argv[0] may be a bare name found on PATH
+        const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+        gengbao::cli::gExecutablePath = !ec ? self.string() : (argc > 0 ? argv[0] : "");
+    }
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "gengbao-cli 0.1.0\n";
+        return 0;
+    }
+    const std::string command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        if (command == "new")
+            return gengbao::cli::runNew(rest);
+        if (command == "import")
+            return gengbao::cli::runImport(rest);
+        if (command == "export")
+            return gengbao::cli::runExport(rest);
+        if (command == "sample")
+            return gengbao::cli::runSample(rest);
+        throw gengbao::cli::UsageError("unknown command '" + command + "'");
+    } catch (const gengbao::cli::UsageError &error) {
+        std::cerr << "gengbao-cli: " << error.what() << "\n" << kUsage;
+        return 2;
+    } catch (const std::exception &error) {
+        std::cerr << "gengbao-cli: " << error.what() << "\n";
+        return 1;
+    }
+}

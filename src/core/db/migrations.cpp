@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+
+#include "database.h"
+#include "gpkg.h"
+#include "statement.h"
+#include "transaction.h"
+
+#include <functional>
+#include <vector>
+
+namespace gengbao::core::schema {
+
+namespace {
+
+// Version 1: the GeoPackage core, the parcels feature table, batches, villages, import issues.
+Status createVersion1(Database &db)
+{
+    GENGBAO_TRY(gpkg::createCoreTables(db));
+    GENGBAO_TRY(db.exec(R"sql(
+CREATE TABLE gengbao_meta (
+  key TEXT PRIMARY KEY NOT NULL,
+  value TEXT
+);
+CREATE TABLE batches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  label TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('county', 'village')),
+  file_name TEXT NOT NULL,
+  layer_name TEXT,
+  encoding TEXT,
+  encoding_origin TEXT,
+  source_crs TEXT,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT,
+  read_count INTEGER NOT NULL DEFAULT 0,
+  imported_count INTEGER NOT NULL DEFAULT 0,
+  repaired_count INTEGER NOT NULL DEFAULT 0,
+  duplicate_count INTEGER NOT NULL DEFAULT 0,
+  rejected_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE villages (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  code TEXT NOT NULL UNIQUE CHECK (length(code) = 12),
+  name TEXT NOT NULL,
+  name_is_exact INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE parcels (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom MULTIPOLYGON,
+  parcel_id TEXT NOT NULL UNIQUE,
+  batch_id INTEGER NOT NULL REFERENCES batches(id),
+  source TEXT NOT NULL CHECK (source IN ('county', 'village')),
+  source_fid INTEGER,
+  bsm TEXT,
+  tbybh TEXT,
+  tbbh TEXT,
+  dlbm TEXT,
+  dlmc TEXT,
+  zldwdm TEXT,
+  zldwmc TEXT,
+  village_code TEXT REFERENCES villages(code),
+  qsdwdm TEXT,
+  qsdwmc TEXT,
+  tbmj_m2 REAL,
+  kcxs REAL,
+  gdlx TEXT,
+  gdpdjb TEXT,
+  pdjb TEXT,
+  slope_attr_deg REAL,
+  zzsxdm TEXT,
+  bz TEXT,
+  area_m2 REAL NOT NULL,
+  gross_m2 REAL NOT NULL,
+  net_m2 REAL NOT NULL,
+  gross_mu REAL NOT NULL,
+  net_mu REAL NOT NULL,
+  area_mismatch INTEGER NOT NULL DEFAULT 0,
+  repaired INTEGER NOT NULL DEFAULT 0,
+  stage TEXT NOT NULL DEFAULT 'candidate',
+  slope_deg REAL,
+  slope_source TEXT,
+  redline_overlap_m2 REAL,
+  eligible INTEGER,
+  reasons TEXT,
+  attributes TEXT NOT NULL
+);
+CREATE INDEX parcels_batch ON parcels(batch_id);
+CREATE INDEX parcels_village ON parcels(village_code);
+CREATE INDEX parcels_bsm ON parcels(bsm);
+CREATE TABLE import_issues (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  source_fid INTEGER,
+  parcel_id TEXT,
+  severity TEXT NOT NULL,
+  code TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX import_issues_batch ON import_issues(batch_id);
+)sql"));
+    // The parcels start without a CRS (srs -1) until the project gets one.
+    GENGBAO_TRY(gpkg::registerFeatureTable(db, "parcels", "geom", "MULTIPOLYGON", -1, "parcels"));
+    GENGBAO_TRY(gpkg::registerAttributesTable(db, "batches", "batches"));
+    GENGBAO_TRY(gpkg::registerAttributesTable(db, "villages", "villages"));
+    return Status::success();
+}
+
+// Migrations from version N to N+1, index N-1. Empty while version 1 is the only one.
+const std::vector<std::function<Status(Database &)>> &migrations()
+{
+    static const std::vector<std::function<Status(Database &)>> steps;
+    return steps;
+}
+
+Status setVersion(Database &db, int version)
+{
+    auto statement = db.prepare("INSERT INTO gengbao_meta (key, value) VALUES ('schema_version', ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, std::to_string(version));
+    return statement->run();
+}
+
+} // namespace
+
+Status create(Database &db)
+{
+    GENGBAO_TRY(createVersion1(db));
+    for (const auto &step : migrations())
+        GENGBAO_TRY(step(db));
+    return setVersion(db, kCurrentVersion);
+}
+
+Result<int> version(Database &db)
+{
+    auto table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gengbao_meta'");
+    if (!table)
+        return table.error();
+    auto hasTable = table->step();
+    if (!hasTable)
+        return hasTable.error();
+    if (!*hasTable)
+        return 0;
+    auto query = db.prepare("SELECT value FROM gengbao_meta WHERE key = 'schema_version'");
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return 0;
+    try {
+        return std::stoi(query->text(0));
+    } catch (...) {
+        return makeError(ErrorCode::NotAProject, db.path(), "its schema version is not a number");
+    }
+}
+
+Status upgrade(Database &db)
+{
+    auto current = version(db);
+    if (!current)
+        return current.error();
+    if (*current == kCurrentVersion)
+        return Status::success();
+    if (*current > kCurrentVersion) {
+        return makeError(ErrorCode::NewerSchema, db.path(),
+                         "was written by a newer Gengbao (project schema " + std::to_string(*current) +
+                             "; this version reads up to " + std::to_string(kCurrentVersion) +
+                             "); open it with that version or newer");
+    }
+    if (*current < 1)
+        return makeError(ErrorCode::NotAProject, db.path(), "is not a Gengbao project");
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    for (int v = *current; v < kCurrentVersion; ++v)
+        GENGBAO_TRY(migrations()[static_cast<std::size_t>(v - 1)](db));
+    GENGBAO_TRY(setVersion(db, kCurrentVersion));
+    return transaction->commit();
+}
+
+} // namespace gengbao::core::schema

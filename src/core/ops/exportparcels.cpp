@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportparcels.h"
+
+#include "../base/units.h"
+#include "../db/statement.h"
+#include "../project.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace gengbao::core {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+template <typename T>
+json orNull(const std::optional<T> &value)
+{
+    return value ? json(*value) : json(nullptr);
+}
+
+json toJson(const ParcelRow &row)
+{
+    json object = json::object();
+    object["id"] = row.id;
+    object["village"] = row.village;
+    object["village_code"] = orNull(row.villageCode);
+    object["batch"] = row.batch;
+    object["batch_id"] = row.batchId;
+    object["source"] = row.source;
+    object["area_m2"] = row.areaM2;
+    object["tbmj_m2"] = orNull(row.tbmjM2);
+    object["gross_mu"] = row.grossMu;
+    object["net_mu"] = row.netMu;
+    object["kcxs"] = orNull(row.kcxs);
+    object["stage"] = row.stage;
+    object["slope_deg"] = orNull(row.slopeDeg);
+    object["slope_source"] = orNull(row.slopeSource);
+    object["redline_overlap_m2"] = orNull(row.redlineOverlapM2);
+    object["eligible"] = orNull(row.eligible);
+    object["reasons"] = orNull(row.reasons);
+    object["tbbh"] = orNull(row.tbbh);
+    object["dlbm"] = orNull(row.dlbm);
+    object["dlmc"] = orNull(row.dlmc);
+    object["zldwdm"] = orNull(row.zldwdm);
+    object["pdjb"] = orNull(row.pdjb);
+    object["gdpdjb"] = orNull(row.gdpdjb);
+    object["area_mismatch"] = row.areaMismatch;
+    object["repaired"] = row.repaired;
+    return object;
+}
+
+// Shortest text that reads back as the same double (no rounding).
+std::string numberText(double value)
+{
+    char buffer[64];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::string();
+}
+
+std::string csvField(const std::string &text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string csvValue(const json &value)
+{
+    if (value.is_null())
+        return {};
+    if (value.is_string())
+        return csvField(value.get<std::string>());
+    if (value.is_boolean())
+        return value.get<bool>() ? "true" : "false";
+    if (value.is_number_integer())
+        return std::to_string(value.get<std::int64_t>());
+    if (value.is_number_float())
+        return numberText(value.get<double>());
+    if (value.is_array()) {
+        std::string joined;
+        for (const auto &item : value)
+            joined += (joined.empty() ? "" : ";") + item.get<std::string>();
+        return csvField(joined);
+    }
+    return csvField(value.dump());
+}
+
+} // namespace
+
+Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
+{
+    auto query = project.database().prepare(
+        "SELECT p.fid, p.parcel_id, coalesce(v.name, p.zldwmc, ''), p.village_code, p.batch_id, "
+        "b.label, p.source, p.tbbh, p.dlbm, p.dlmc, p.zldwdm, p.pdjb, p.gdpdjb, p.area_m2, "
+        "p.tbmj_m2, p.kcxs, p.gross_m2, p.net_m2, p.area_mismatch, p.repaired, p.stage, "
+        "p.slope_deg, p.slope_source, p.redline_overlap_m2, p.eligible, p.reasons "
+        "FROM parcels p JOIN batches b ON b.id = p.batch_id "
+        "LEFT JOIN villages v ON v.code = p.village_code ORDER BY p.fid");
+    if (!query)
+        return query.error();
+    std::vector<ParcelRow> rows;
+    for (;;) {
+        auto more = query->step();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        ParcelRow row;
+        row.fid = query->int64(0);
+        row.id = query->text(1);
+        row.village = query->text(2);
+        row.villageCode = query->optionalText(3);
+        row.batchId = query->int64(4);
+        row.batch = query->text(5);
+        row.source = query->text(6);
+        row.tbbh = query->optionalText(7);
+        row.dlbm = query->optionalText(8);
+        row.dlmc = query->optionalText(9);
+        row.zldwdm = query->optionalText(10);
+        row.pdjb = query->optionalText(11);
+        row.gdpdjb = query->optionalText(12);
+        row.areaM2 = query->real(13);
+        row.tbmjM2 = query->optionalReal(14);
+        row.kcxs = query->optionalReal(15);
+        row.grossMu = squareMetresToMu(query->real(16));
+        row.netMu = squareMetresToMu(query->real(17));
+        row.areaMismatch = query->int64(18) != 0;
+        row.repaired = query->int64(19) != 0;
+        row.stage = query->text(20);
+        row.slopeDeg = query->optionalReal(21);
+        row.slopeSource = query->optionalText(22);
+        row.redlineOverlapM2 = query->optionalReal(23);
+        if (auto eligible = query->optionalInt64(24))
+            row.eligible = *eligible != 0;
+        if (auto reasons = query->optionalText(25)) {
+            const json parsed = json::parse(*reasons, nullptr, false);
+            std::vector<std::string> list;
+            if (parsed.is_array()) {
+                for (const auto &item : parsed)
+                    list.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+            }
+            row.reasons = std::move(list);
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Status writeParcelsJson(const std::vector<ParcelRow> &rows, std::ostream &out)
+{
+    json array = json::array();
+    for (const ParcelRow &row : rows)
+        array.push_back(toJson(row));
+    out << array.dump(2) << '\n';
+    return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");
+}
+
+Status writeParcelsCsv(const std::vector<ParcelRow> &rows, std::ostream &out)
+{
+    const json header = toJson(ParcelRow{});
+    bool first = true;
+    for (auto it = header.begin(); it != header.end(); ++it) {
+        out << (first ? "" : ",") << it.key();
+        first = false;
+    }
+    out << "\r\n";
+    for (const ParcelRow &row : rows) {
+        const json object = toJson(row);
+        first = true;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            out << (first ? "" : ",") << csvValue(it.value());
+            first = false;
+        }
+        out << "\r\n";
+    }
+    return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");
+}
+
+} // namespace gengbao::core

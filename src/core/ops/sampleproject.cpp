@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sampleproject.h"
+
+#include "../project.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace gengbao::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *kSampleParcels = "sample/potential_2023.shp";
+
+} // namespace
+
+std::optional<std::string> locateDataDir(const std::string &executablePath)
+{
+    std::vector<fs::path> candidates;
+    if (const char *variable = std::getenv("GENGBAO_DATA_DIR"); variable && *variable)
+        candidates.emplace_back(variable);
+#ifdef GENGBAO_SOURCE_DATA_DIR
+    candidates.emplace_back(GENGBAO_SOURCE_DATA_DIR);
+#endif
+    if (!executablePath.empty()) {
+        std::error_code ec;
+        const fs::path binary = fs::weakly_canonical(fs::path(executablePath), ec);
+        candidates.push_back(binary.parent_path().parent_path() / "share" / "gengbao" / "data");
+    }
+    for (const auto &candidate : candidates) {
+        std::error_code ec;
+        if (fs::exists(candidate / kSampleParcels, ec))
+            return candidate.string();
+    }
+    return std::nullopt;
+}
+
+Result<SampleProjectResult> createSampleProject(const std::string &path, const std::string &dataDir,
+                                                Progress &progress)
+{
+    ProjectSettings settings;
+    settings.town = "峨溶镇";
+    settings.county = "秀山土家族苗族自治县";
+    settings.year = 2023;
+    settings.targetMu = 465.17;
+    settings.crsEpsg = 4545;
+    auto project = Project::create(path, settings);
+    if (!project)
+        return project.error();
+
+    ImportRequest request;
+    request.path = (fs::path(dataDir) / kSampleParcels).string();
+    request.batchLabel = "2023年首批潜力图斑";
+    request.source = ParcelSource::County;
+    request.user = "sample";
+    auto imported = importParcels(**project, request, progress);
+    if (!imported) {
+        project->reset();
+        std::error_code ec;
+        for (const char *suffix : {"", "-wal", "-shm"})
+            fs::remove(path + suffix, ec);
+        return imported.error();
+    }
+    return SampleProjectResult{path, std::move(imported).value()};
+}
+
+} // namespace gengbao::core

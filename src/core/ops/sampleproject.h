@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../base/progress.h"
+#include "../base/result.h"
+#include "importparcels.h"
+
+#include <optional>
+#include <string>
+
+namespace gengbao::core {
+
+// The bundled sample: the 峨溶镇 2023 restoration plan of the seed (秀山县, target 465.17 mu,
+// EPSG:4545) with its county-issued candidate parcels (a GBK shapefile in data/sample/).
+struct SampleProjectResult
+{
+    std::string path;
+    ImportSummary parcels;
+};
+
+// The folder holding sample/potential_2023.shp: $GENGBAO_DATA_DIR, the source tree's data/
+// (for a build tree), or <bin>/../share/gengbao/data (installed).
+std::optional<std::string> locateDataDir(const std::string &executablePath);
+
+// Writes the sample project to a new file; one transaction per step, and the file is removed
+// again if a step fails, so a failed run leaves nothing behind.
+Result<SampleProjectResult> createSampleProject(const std::string &path, const std::string &dataDir,
+                                                Progress &progress);
+
+} // namespace gengbao::core

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "project.h"
+
+#include "db/gpkg.h"
+#include "db/migrations.h"
+#include "db/statement.h"
+#include "db/transaction.h"
+#include "geo/crs.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace gengbao::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *kAppVersion = "0.1.0";
+
+// The first 16 bytes of every SQLite 3 file.
+bool looksLikeSqlite(const std::string &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    char magic[16] = {};
+    file.read(magic, sizeof magic);
+    return file.gcount() == 16 && std::string(magic, 15) == "SQLite format 3";
+}
+
+} // namespace
+
+Result<std::unique_ptr<Project>> Project::create(const std::string &path,
+                                                 const ProjectSettings &settings)
+{
+    std::error_code ec;
+    if (fs::exists(path, ec))
+        return makeError(ErrorCode::ProjectExists, path, "already exists; choose a new file name");
+    if (settings.town.empty())
+        return makeError(ErrorCode::InvalidArgument, path, "a project needs a town name");
+    if (settings.year < 2000 || settings.year > 2100)
+        return makeError(ErrorCode::InvalidArgument, path,
+                         "year " + std::to_string(settings.year) + " is not plausible");
+    if (!(settings.targetMu >= 0.0))
+        return makeError(ErrorCode::InvalidArgument, path, "the target must be a non-negative area in mu");
+    if (settings.crsEpsg) {
+        Status crsOk = crs::checkProjectCrs(*settings.crsEpsg);
+        if (!crsOk) {
+            Error error = crsOk.error();
+            error.file = path;
+            return error;
+        }
+    }
+    auto database = Database::open(path, Database::Mode::ReadWriteCreate);
+    if (!database)
+        return database.error();
+    std::unique_ptr<Project> project(new Project(std::move(database).value()));
+    Database &db = project->mDatabase;
+    GENGBAO_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    {
+        auto transaction = Transaction::begin(db);
+        if (!transaction)
+            return transaction.error();
+        GENGBAO_TRY(schema::create(db));
+        GENGBAO_TRY(project->writeSetting("app_version", kAppVersion));
+        GENGBAO_TRY(project->writeSetting("created_at", ""));  // stamped below by SQL
+        GENGBAO_TRY(db.exec("UPDATE gengbao_meta SET value = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                            "WHERE key = 'created_at'"));
+        GENGBAO_TRY(project->writeSetting("town", settings.town));
+        GENGBAO_TRY(project->writeSetting("county", settings.county));
+        GENGBAO_TRY(project->writeSetting("year", std::to_string(settings.year)));
+        char target[32];
+        std::snprintf(target, sizeof target, "%.2f", settings.targetMu);
+        GENGBAO_TRY(project->writeSetting("target_mu", target));
+        if (settings.crsEpsg)
+            GENGBAO_TRY(project->setCrs(*settings.crsEpsg));
+        GENGBAO_TRY(transaction->commit());
+    }
+    GENGBAO_TRY(project->reload());
+    return project;
+}
+
+Result<std::unique_ptr<Project>> Project::open(const std::string &path)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return makeError(ErrorCode::FileNotFound, path, "no such file");
+    if (fs::is_directory(path, ec))
+        return makeError(ErrorCode::NotAFile, path, "is a folder, not a project file");
+    if (!looksLikeSqlite(path))
+        return makeError(ErrorCode::NotAProject, path, "is not a Gengbao project (not a GeoPackage)");
+    auto database = Database::open(path, Database::Mode::ReadWrite);
+    if (!database)
+        return database.error();
+    std::unique_ptr<Project> project(new Project(std::move(database).value()));
+    Database &db = project->mDatabase;
+    // Check the version before anything writes: a newer file is refused untouched.
+    auto version = schema::version(db);
+    if (!version)
+        return version.error();
+    if (*version == 0)
+        return makeError(ErrorCode::NotAProject, path,
+                         "is a GeoPackage or SQLite file but not a Gengbao project");
+    GENGBAO_TRY(schema::upgrade(db));
+    GENGBAO_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    GENGBAO_TRY(project->reload());
+    return project;
+}
+
+Status Project::writeSetting(const char *key, const std::string &value)
+{
+    auto statement = mDatabase.prepare("INSERT INTO gengbao_meta (key, value) VALUES (?, ?) "
+                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, key).bind(2, value);
+    return statement->run();
+}
+
+Status Project::setCrs(int epsg)
+{
+    GENGBAO_TRY(crs::checkProjectCrs(epsg));
+    GENGBAO_TRY(gpkg::setFeatureTableSrs(mDatabase, "parcels", epsg));
+    // mSettings is refreshed by reload() once the caller's transaction has committed.
+    return writeSetting("crs_epsg", std::to_string(epsg));
+}
+
+Status Project::reload()
+{
+    auto query = mDatabase.prepare("SELECT key, value FROM gengbao_meta");
+    if (!query)
+        return query.error();
+    ProjectSettings settings;
+    for (;;) {
+        auto row = query->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const std::string key = query->text(0);
+        const std::string value = query->text(1);
+        try {
+            if (key == "town")
+                settings.town = value;
+            else if (key == "county")
+                settings.county = value;
+            else if (key == "year")
+                settings.year = std::stoi(value);
+            else if (key == "target_mu")
+                settings.targetMu = std::stod(value);
+            else if (key == "crs_epsg" && !value.empty())
+                settings.crsEpsg = std::stoi(value);
+        } catch (...) {
+            return makeError(ErrorCode::NotAProject, path(), "setting '" + key + "' is damaged");
+        }
+    }
+    mSettings = settings;
+    return Status::success();
+}
+
+} // namespace gengbao::core

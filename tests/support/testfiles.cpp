@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testfiles.h"
+
+#include <core/db/statement.h>
+#include <core/geo/handles.h>
+
+#include <catch2/catch.hpp>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace gengbao::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir()
+{
+    std::string pattern = (fs::temp_directory_path() / "gengbao-test-XXXXXX").string();
+    char *made = mkdtemp(pattern.data());
+    REQUIRE(made != nullptr);
+    mPath = made;
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ec;
+    fs::remove_all(mPath, ec);
+}
+
+void writeVector(const std::string &path, const VectorSpec &spec)
+{
+    GDALDriverH driver = GDALGetDriverByName(spec.driver.c_str());
+    REQUIRE(driver != nullptr);
+    core::DatasetPtr dataset;
+    if (spec.driver == "GPKG" && fs::exists(path))
+        dataset.reset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+    else
+        dataset.reset(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    REQUIRE(dataset);
+    core::SrsPtr srs;
+    if (spec.epsg != 0) {
+        srs.reset(OSRNewSpatialReference(nullptr));
+        REQUIRE(OSRImportFromEPSG(srs.get(), spec.epsg) == OGRERR_NONE);
+        OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    CPLStringList options;
+    for (const auto &option : spec.layerOptions)
+        options.AddString(option.c_str());
+    OGRLayerH layer = GDALDatasetCreateLayer(dataset.get(), spec.layerName.c_str(), srs.get(),
+                                             static_cast<OGRwkbGeometryType>(spec.geometryType),
+                                             options.List());
+    REQUIRE(layer != nullptr);
+    for (const FieldSpec &field : spec.fields) {
+        const OGRFieldType type = field.type == FieldType::String ? OFTString
+                                  : field.type == FieldType::Real ? OFTReal
+                                                                  : OFTInteger64;
+        OGRFieldDefnH definition = OGR_Fld_Create(field.name.c_str(), type);
+        if (field.width > 0)
+            OGR_Fld_SetWidth(definition, field.width);
+        if (field.precision > 0)
+            OGR_Fld_SetPrecision(definition, field.precision);
+        REQUIRE(OGR_L_CreateField(layer, definition, TRUE) == OGRERR_NONE);
+        OGR_Fld_Destroy(definition);
+    }
+    for (const TestFeature &feature : spec.features) {
+        core::FeaturePtr ogrFeature(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+        if (!feature.wkt.empty()) {
+            OGRGeometryH geometry = nullptr;
+            char *wkt = const_cast<char *>(feature.wkt.c_str());
+            REQUIRE(OGR_G_CreateFromWkt(&wkt, nullptr, &geometry) == OGRERR_NONE);
+            OGR_F_SetGeometryDirectly(ogrFeature.get(), geometry);
+        }
+        for (std::size_t i = 0; i < feature.values.size(); ++i) {
+            const int index = static_cast<int>(i);
+            const FieldValue &value = feature.values[i];
+            if (const auto *text = std::get_if<std::string>(&value))
+                OGR_F_SetFieldString(ogrFeature.get(), index, text->c_str());
+            else if (const auto *real = std::get_if<double>(&value))
+                OGR_F_SetFieldDouble(ogrFeature.get(), index, *real);
+            else if (const auto *integer = std::get_if<std::int64_t>(&value))
+                OGR_F_SetFieldInteger64(ogrFeature.get(), index, *integer);
+            else
+                OGR_F_SetFieldNull(ogrFeature.get(), index);
+        }
+        REQUIRE(OGR_L_CreateFeature(layer, ogrFeature.get()) == OGRERR_NONE);
+    }
+}
+
+std::vector<FieldSpec> surveyFields()
+{
+    return {{"BSM", FieldType::String, 18},   {"DLBM", FieldType::String, 5},
+            {"DLMC", FieldType::String, 60},  {"ZLDWDM", FieldType::String, 19},
+            {"ZLDWMC", FieldType::String, 60}, {"TBMJ", FieldType::Real, 15, 2},
+            {"KCXS", FieldType::Real, 6, 4}};
+}
+
+TestFeature surveyFeature(const std::string &wkt, const std::string &bsm, const std::string &zldwdm,
+                          const std::string &zldwmc, std::optional<double> tbmj,
+                          std::optional<double> kcxs, const std::string &dlmc)
+{
+    TestFeature feature;
+    feature.wkt = wkt;
+    feature.values = {bsm.empty() ? FieldValue{} : FieldValue{bsm}, std::string("0301"), dlmc, zldwdm,
+                      zldwmc, tbmj ? FieldValue{*tbmj} : FieldValue{},
+                      kcxs ? FieldValue{*kcxs} : FieldValue{}};
+    return feature;
+}
+
+std::string squareWkt(double x, double y, double side)
+{
+    std::ostringstream wkt;
+    wkt.precision(12);
+    wkt << "POLYGON ((" << x << " " << y << ", " << x + side << " " << y << ", " << x + side << " "
+        << y + side << ", " << x << " " << y + side << ", " << x << " " << y << "))";
+    return wkt.str();
+}
+
+std::unique_ptr<core::Project> newProject(const TempDir &dir, int epsg, const std::string &name)
+{
+    core::ProjectSettings settings;
+    settings.town = "峨溶镇";
+    settings.county = "秀山县";
+    settings.year = 2023;
+    settings.targetMu = 465.17;
+    if (epsg != 0)
+        settings.crsEpsg = epsg;
+    auto project = core::Project::create(dir.file(name), settings);
+    if (!project)
+        FAIL(project.error().message());
+    return std::move(project).value();
+}
+
+core::ImportSummary importOk(core::Project &project, const std::string &path, const std::string &batch)
+{
+    core::ImportRequest request;
+    request.path = path;
+    request.batchLabel = batch;
+    core::Progress progress;
+    auto summary = core::importParcels(project, request, progress);
+    if (!summary)
+        FAIL(summary.error().message());
+    return std::move(summary).value();
+}
+
+std::int64_t countRows(core::Project &project, const std::string &table)
+{
+    auto query = project.database().prepare("SELECT count(*) FROM \"" + table + "\"");
+    REQUIRE(query.ok());
+    auto row = query->step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    return query->int64(0);
+}
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+CommandResult runCommand(const std::string &commandLine)
+{
+    TempDir dir;
+    const std::string out = dir.file("out");
+    const std::string err = dir.file("err");
+    const std::string full = commandLine + " > '" + out + "' 2> '" + err + "'";
+    const int raw = std::system(full.c_str());
+    CommandResult result;
+    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    result.out = readFile(out);
+    result.err = readFile(err);
+    return result;
+}
+
+} // namespace gengbao::test
