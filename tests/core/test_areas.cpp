@@ -87,7 +87,7 @@ TEST_CASE("a 1x1 degree cell at 29-30N matches the closed-form ellipsoidal area"
     CHECK(officialArea({108, 109, 109, 108}, {29, 29, 30, 30}) == Approx(expected).margin(0.01));
 }
 
-TEST_CASE("a square on the central meridian keeps its planar area; off it, the GK scale shrinks it",
+TEST_CASE("a square keeps its planar area on the central meridian and shrinks by the GK scale off it",
           "[core][areas]")
 {
     auto area = GeodesicArea::create(4545);  // CGCS2000 GK CM 108E, false easting 500 km

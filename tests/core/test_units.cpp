@@ -29,13 +29,14 @@ TEST_CASE("mu is square metres times 0.0015 exactly", "[core][units]")
     CHECK(squareMetresToMu(1.0) == 0.0015);
     // The plan's target: 465.17 mu is 310113.33 m² (465.17 / 0.0015 = 310113.333...).
     CHECK(roundDecimal(squareMetresToMu(310113.33), 2) == 465.17);
-    // Dividing by 666.67 instead is 5e-6 too small: 874.48 mu of m² would print as 874.47.
-    const double squareMetres = 874.48 / 0.0015;
-    CHECK(roundDecimal(squareMetresToMu(squareMetres), 2) == 874.48);
-    CHECK(roundDecimal(squareMetres / 666.67, 2) == 874.47);
+    // Dividing by 666.67 instead is 5e-6 too small: 666671.333 m² is 1000.007 mu (1000.01 printed),
+    // but 666671.333 / 666.67 = 1000.002 prints as 1000.00.
+    const double squareMetres = 666671.333;
+    CHECK(roundDecimal(squareMetresToMu(squareMetres), 2) == 1000.01);
+    CHECK(roundDecimal(squareMetres / 666.67, 2) == 1000.00);
 }
 
-TEST_CASE("net area deducts round(gross x KCXS, 2) as the survey does", "[core][units]")
+TEST_CASE("net area deducts the rounded gross x KCXS as the survey does", "[core][units]")
 {
     // Hand calculation: 1234.50 × 0.1886 = 232.8267 -> 232.83; net 1234.50 - 232.83 = 1001.67.
     CHECK(deductionSquareMetres(1234.50, 0.1886) == 232.83);
@@ -48,7 +49,7 @@ TEST_CASE("net area deducts round(gross x KCXS, 2) as the survey does", "[core][
     CHECK(netSquareMetres(100.0, 0.0) == 100.0);
 }
 
-TEST_CASE("the village key is the first 12 digits of a 12-, 16- or 19-digit ZLDWDM", "[core][village]")
+TEST_CASE("the village key is the first 12 digits of a 12- 16- or 19-digit ZLDWDM", "[core][village]")
 {
     CHECK(villageCodeFromZldwdm("5002411112010000000") == "500241111201");
     CHECK(villageCodeFromZldwdm("5002411112010001") == "500241111201");

@@ -13,6 +13,8 @@ struct FieldNames
     std::vector<std::string_view> aliases;  // tried in order after the standard name
 };
 
+// A DBF field name holds 10 bytes: 5 Chinese characters in GBK, so 坐落单位代码 arrives as
+// 坐落单位代. The 5-character forms are aliases too.
 const std::array<FieldNames, kStandardFieldCount> &fieldNames()
 {
     static const std::array<FieldNames, kStandardFieldCount> names = {{
@@ -21,17 +23,17 @@ const std::array<FieldNames, kStandardFieldCount> &fieldNames()
         {"TBBH", {"图斑编号", "图斑号"}},
         {"DLBM", {"地类编码", "地类代码"}},
         {"DLMC", {"地类名称"}},
-        {"ZLDWDM", {"坐落单位代码", "坐落代码", "村代码", "村级代码"}},
-        {"ZLDWMC", {"坐落单位名称", "坐落名称", "村名", "村名称", "村居", "行政村", "村委会"}},
-        {"QSDWDM", {"权属单位代码"}},
-        {"QSDWMC", {"权属单位名称"}},
+        {"ZLDWDM", {"坐落单位代码", "坐落单位代", "坐落代码", "村代码", "村级代码"}},
+        {"ZLDWMC", {"坐落单位名称", "坐落单位名", "坐落名称", "村名", "村名称", "村居", "行政村", "村委会"}},
+        {"QSDWDM", {"权属单位代码", "权属单位代"}},
+        {"QSDWMC", {"权属单位名称", "权属单位名"}},
         {"TBMJ", {"图斑面积"}},
-        {"KCXS", {"扣除地类系数", "扣除系数", "TKXS", "田坎系数", "HSHKCXS"}},
+        {"KCXS", {"扣除地类系数", "扣除地类系", "扣除系数", "TKXS", "田坎系数", "HSHKCXS"}},
         {"GDLX", {"耕地类型"}},
         {"GDPDJB", {"耕地坡度级别", "耕地坡度级", "GDPDJ"}},
         {"PDJB", {"坡度级别", "坡度级", "坡度等级", "HSHPDJB"}},
         {"SLOPE", {"坡度", "坡度值", "PODU", "PDZ"}},
-        {"ZZSXDM", {"种植属性代码"}},
+        {"ZZSXDM", {"种植属性代码", "种植属性代"}},
         {"BZ", {"备注"}},
     }};
     return names;

@@ -221,7 +221,7 @@ std::string loginName()
 }
 
 // Parcels already in the project, to skip duplicates: by BSM, and by geometry for parcels
-// without one (through the GeoPackage R-tree, then an exact vertex comparison).
+// without one (through the GeoPackage R-tree, then the Hausdorff distance of the two).
 class DuplicateFinder
 {
 public:
@@ -255,7 +255,9 @@ public:
     // The parcel id of an existing parcel with the same geometry, if any.
     Result<std::optional<std::string>> sameGeometry(const Processed &parcel)
     {
-        const double t = kSameGeometryTolerance;
+        // The R-tree keeps 32-bit floats rounded outwards (0.25 m steps at northing 3e6), so the
+        // candidate window is a metre wider; the distance test below decides.
+        const double t = kSameGeometryTolerance + 1.0;
         const gpkg::Envelope &e = parcel.envelope;
         Statement &query = *mCandidates;
         query.bind(1, e.minX - t).bind(2, e.minX + t).bind(3, e.maxX - t).bind(4, e.maxX + t);
@@ -271,11 +273,15 @@ public:
             if (!*row)
                 break;
             if (!mine)
-                mine = normalised(parcel.blob);
+                mine = geometryOf(parcel.blob);
             const auto blob = query.blob(1);
-            GeosGeometry theirs = normalised(blob);
+            GeosGeometry theirs = geometryOf(blob);
+            // Hausdorff, not EqualsExact: reprojection can move a tie between two vertices'
+            // x and change where a normalised ring starts.
+            double distance = 0.0;
             if (mine && theirs &&
-                GEOSEqualsExact_r(mContext.handle(), mine.get(), theirs.get(), t) == 1) {
+                GEOSHausdorffDistance_r(mContext.handle(), mine.get(), theirs.get(), &distance) == 1 &&
+                distance <= kSameGeometryTolerance) {
                 match = query.text(0);
                 break;
             }
@@ -288,7 +294,7 @@ private:
     DuplicateFinder()
         : mReader(GEOSWKBReader_create_r(mContext.handle()), ReaderDeleter{&mContext})
     {}
-    GeosGeometry normalised(const std::vector<unsigned char> &blob)
+    GeosGeometry geometryOf(const std::vector<unsigned char> &blob)
     {
         auto decoded = gpkg::decodeGeometry(blob);
         if (!decoded)
@@ -296,8 +302,6 @@ private:
         GeosGeometry geometry(mContext.handle(),
                               GEOSWKBReader_read_r(mContext.handle(), mReader.get(),
                                                    decoded->wkb.data(), decoded->wkb.size()));
-        if (geometry)
-            GEOSNormalize_r(mContext.handle(), geometry.get());
         return geometry;
     }
     struct ReaderDeleter

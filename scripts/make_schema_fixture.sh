@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Writes tests/data/schema/vN.gpkg, a small project of the CURRENT schema version N, made by the
+# current gengbao-cli. Run it once whenever the schema version goes up (after the migration is
+# written), and commit the file: the migration test opens a file of every earlier version.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+cli=${CLI:-build/bin/gengbao-cli}
+version=$(sed -n 's/.*kCurrentVersion = \([0-9]*\);.*/\1/p' src/core/db/migrations.h)
+out=tests/data/schema/v$version.gpkg
+[ -e "$out" ] && { echo "$out exists; a fixture is made once, by the version it is named after" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Three parcels of the sample, in GBK, as the county would send them.
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=CP936 "$work/three.shp" data/sample/potential_2023.shp \
+    -where "BSM IN ('500241202300010001','500241202300010002','500241202300010003')"
+"$cli" new "$work/p.gpkg" --town 峨溶镇 --county 秀山县 --year 2023 --target 465.17 --crs EPSG:4545 > /dev/null
+"$cli" import "$work/p.gpkg" "$work/three.shp" --batch 首批 > /dev/null
+sqlite3 "$work/p.gpkg" "PRAGMA journal_mode = DELETE; VACUUM;" > /dev/null
+mkdir -p tests/data/schema
+cp "$work/p.gpkg" "$out"
+echo "wrote $out"
