@@ -1,4 +1,171 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+    <context>
+        <name>ErrorText</name>
+        <message>
+            <source>File not found</source>
+            <translation>找不到文件</translation>
+        </message>
+        <message>
+            <source>Not a readable file</source>
+            <translation>文件不可读取</translation>
+        </message>
+        <message>
+            <source>Unsupported file type</source>
+            <translation>不支持的文件类型</translation>
+        </message>
+        <message>
+            <source>The file is not what its name says</source>
+            <translation>文件内容与扩展名不符</translation>
+        </message>
+        <message>
+            <source>A part of the shapefile is missing</source>
+            <translation>Shapefile 缺少组成文件</translation>
+        </message>
+        <message>
+            <source>The file is damaged or truncated</source>
+            <translation>文件已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>No such layer</source>
+            <translation>没有该图层</translation>
+        </message>
+        <message>
+            <source>Several layers: choose one</source>
+            <translation>文件含多个图层，请选择一个</translation>
+        </message>
+        <message>
+            <source>Parcels must be polygons</source>
+            <translation>图斑必须是面图层</translation>
+        </message>
+        <message>
+            <source>The layer has no features</source>
+            <translation>图层中没有要素</translation>
+        </message>
+        <message>
+            <source>No coordinate system</source>
+            <translation>缺少坐标系</translation>
+        </message>
+        <message>
+            <source>Unusable coordinate system</source>
+            <translation>坐标系不可用</translation>
+        </message>
+        <message>
+            <source>Text encoding problem</source>
+            <translation>文字编码有误</translation>
+        </message>
+        <message>
+            <source>The project file already exists</source>
+            <translation>项目文件已存在</translation>
+        </message>
+        <message>
+            <source>Not a Gengbao project</source>
+            <translation>不是耕保项目文件</translation>
+        </message>
+        <message>
+            <source>Written by a newer Gengbao</source>
+            <translation>由更新版本的耕保创建</translation>
+        </message>
+        <message>
+            <source>Project file error</source>
+            <translation>项目文件错误</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Input/output error</source>
+            <translation>读写错误</translation>
+        </message>
+        <message>
+            <source>Invalid input</source>
+            <translation>输入无效</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::MainWindow</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Open Project...</source>
+            <translation>打开项目(&amp;O)...</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Open Project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <source>Gengbao projects (*.gpkg)</source>
+            <translation>耕保项目 (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Cannot open project</source>
+            <translation>无法打开项目</translation>
+        </message>
+        <message>
+            <source>Gengbao</source>
+            <translation>耕保</translation>
+        </message>
+        <message>
+            <source>%1 %2 - %3 - Gengbao</source>
+            <translation>%1 %2年 - %3 - 耕保</translation>
+        </message>
+        <message>
+            <source>Open a project with File &gt; Open Project.</source>
+            <translation>请从“文件 &gt; 打开项目”打开一个项目。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s), %1 mu gross; town target %2 mu</source>
+            <translation>
+                <numerusform>共 %n 个图斑，毛面积 %1 亩；全镇任务 %2 亩</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ParcelTableModel</name>
+        <message>
+            <source>Candidate</source>
+            <translation>备选</translation>
+        </message>
+        <message>
+            <source>Parcel ID</source>
+            <translation>图斑标识码</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Land class</source>
+            <translation>地类</translation>
+        </message>
+        <message>
+            <source>Gross area (mu)</source>
+            <translation>毛面积（亩）</translation>
+        </message>
+        <message>
+            <source>Net area (mu)</source>
+            <translation>净面积（亩）</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+    </context>
 </TS>

@@ -10,50 +10,49 @@ namespace {
 QString leadFor(core::ErrorCode code)
 {
     using core::ErrorCode;
-    const char *context = "ErrorText";
     switch (code) {
     case ErrorCode::FileNotFound:
-        return QCoreApplication::translate(context, "File not found");
+        return QCoreApplication::translate("ErrorText", "File not found");
     case ErrorCode::NotAFile:
-        return QCoreApplication::translate(context, "Not a readable file");
+        return QCoreApplication::translate("ErrorText", "Not a readable file");
     case ErrorCode::UnsupportedFormat:
-        return QCoreApplication::translate(context, "Unsupported file type");
+        return QCoreApplication::translate("ErrorText", "Unsupported file type");
     case ErrorCode::NotReadableAs:
-        return QCoreApplication::translate(context, "The file is not what its name says");
+        return QCoreApplication::translate("ErrorText", "The file is not what its name says");
     case ErrorCode::MissingCompanion:
-        return QCoreApplication::translate(context, "A part of the shapefile is missing");
+        return QCoreApplication::translate("ErrorText", "A part of the shapefile is missing");
     case ErrorCode::Damaged:
-        return QCoreApplication::translate(context, "The file is damaged or truncated");
+        return QCoreApplication::translate("ErrorText", "The file is damaged or truncated");
     case ErrorCode::NoSuchLayer:
-        return QCoreApplication::translate(context, "No such layer");
+        return QCoreApplication::translate("ErrorText", "No such layer");
     case ErrorCode::AmbiguousLayer:
-        return QCoreApplication::translate(context, "Several layers: choose one");
+        return QCoreApplication::translate("ErrorText", "Several layers: choose one");
     case ErrorCode::NotPolygonLayer:
-        return QCoreApplication::translate(context, "Parcels must be polygons");
+        return QCoreApplication::translate("ErrorText", "Parcels must be polygons");
     case ErrorCode::EmptyLayer:
-        return QCoreApplication::translate(context, "The layer has no features");
+        return QCoreApplication::translate("ErrorText", "The layer has no features");
     case ErrorCode::NoCrs:
-        return QCoreApplication::translate(context, "No coordinate system");
+        return QCoreApplication::translate("ErrorText", "No coordinate system");
     case ErrorCode::BadCrs:
-        return QCoreApplication::translate(context, "Unusable coordinate system");
+        return QCoreApplication::translate("ErrorText", "Unusable coordinate system");
     case ErrorCode::UnknownEncoding:
-        return QCoreApplication::translate(context, "Text encoding problem");
+        return QCoreApplication::translate("ErrorText", "Text encoding problem");
     case ErrorCode::ProjectExists:
-        return QCoreApplication::translate(context, "The project file already exists");
+        return QCoreApplication::translate("ErrorText", "The project file already exists");
     case ErrorCode::NotAProject:
-        return QCoreApplication::translate(context, "Not a Gengbao project");
+        return QCoreApplication::translate("ErrorText", "Not a Gengbao project");
     case ErrorCode::NewerSchema:
-        return QCoreApplication::translate(context, "Written by a newer Gengbao");
+        return QCoreApplication::translate("ErrorText", "Written by a newer Gengbao");
     case ErrorCode::Database:
-        return QCoreApplication::translate(context, "Project file error");
+        return QCoreApplication::translate("ErrorText", "Project file error");
     case ErrorCode::Cancelled:
-        return QCoreApplication::translate(context, "Cancelled");
+        return QCoreApplication::translate("ErrorText", "Cancelled");
     case ErrorCode::Io:
-        return QCoreApplication::translate(context, "Input/output error");
+        return QCoreApplication::translate("ErrorText", "Input/output error");
     case ErrorCode::InvalidArgument:
-        return QCoreApplication::translate(context, "Invalid input");
+        return QCoreApplication::translate("ErrorText", "Invalid input");
     }
-    return QCoreApplication::translate(context, "Error");
+    return QCoreApplication::translate("ErrorText", "Error");
 }
 
 } // namespace

@@ -1,1 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gengbao-cli as a script uses it: the contract of `new`, `import`, `export parcels` and `sample`.
+#include "../support/testfiles.h"
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace gengbao::test;
+using json = nlohmann::json;
+
+namespace {
+
+const std::string kCli = std::string(GENGBAO_BIN_DIR) + "/gengbao-cli";
+const std::string kSampleShp = std::string(GENGBAO_SOURCE_DIR) + "/data/sample/potential_2023.shp";
+
+CommandResult cli(const std::string &arguments)
+{
+    return runCommand("'" + kCli + "' " + arguments);
+}
+
+std::string firstLine(const std::string &text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+std::vector<std::vector<std::string>> parseCsv(const std::string &text)
+{
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+        } else if (c == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            rows.emplace_back();
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (rows.back().empty())
+        rows.pop_back();
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("cli new then import then export parcels as JSON", "[cli]")
+{
+    TempDir dir;
+    const std::string project = dir.file("峨溶 2023.gpkg");
+    const auto created = cli("new '" + project + "' --town 峨溶镇 --year 2023 --target 465.17 --crs EPSG:4545");
+    INFO(created.err);
+    REQUIRE(created.status == 0);
+    CHECK(json::parse(created.out).at("crs") == "EPSG:4545");
+
+    const auto imported = cli("import '" + project + "' '" + kSampleShp + "' --batch 首批 --source county");
+    INFO(imported.err);
+    REQUIRE(imported.status == 0);
+    CHECK(imported.err.empty());
+    const auto summary = json::parse(imported.out);
+    CHECK(summary.at("read") == 386);
+    CHECK(summary.at("imported") == 386);
+    CHECK(summary.at("duplicates") == 0);
+    CHECK(summary.at("rejected") == 0);
+    CHECK(summary.at("encoding") == "GB18030");
+
+    const auto exported = cli("export '" + project + "' parcels --format json");
+    REQUIRE(exported.status == 0);
+    const auto parcels = json::parse(exported.out);
+    REQUIRE(parcels.is_array());
+    REQUIRE(parcels.size() == 386);
+    const auto &first = parcels.at(0);
+    for (const char *key : {"id", "village", "village_code", "batch", "source", "area_m2", "tbmj_m2",
+                            "gross_mu", "net_mu", "stage", "slope_deg", "slope_source",
+                            "redline_overlap_m2", "eligible", "reasons"}) {
+        INFO(key);
+        CHECK(first.contains(key));
+    }
+    CHECK(first.at("id") == "500241202300010001");  // the BSM
+    CHECK(first.at("village") == "峨溶居委会");
+    CHECK(first.at("village_code") == "500241111001");
+    CHECK(first.at("batch") == "首批");
+    CHECK(first.at("source") == "county");
+    CHECK(first.at("stage") == "candidate");
+    for (const char *key : {"slope_deg", "slope_source", "redline_overlap_m2", "eligible", "reasons"})
+        CHECK(first.at(key).is_null());
+    // TBMJ 2392.48 m² is the gross area: 2392.48 × 0.0015 = 3.58872 mu, unrounded; no KCXS, so
+    // net = gross.
+    CHECK(first.at("tbmj_m2") == 2392.48);
+    CHECK(first.at("gross_mu").get<double>() == Approx(3.58872).epsilon(1e-14));
+    CHECK(first.at("net_mu") == first.at("gross_mu"));
+    CHECK(first.at("area_m2").get<double>() == Approx(2392.48).margin(0.05));
+
+    // Importing the same file again duplicates nothing.
+    const auto again = cli("import '" + project + "' '" + kSampleShp + "'");
+    REQUIRE(again.status == 0);
+    CHECK(json::parse(again.out).at("duplicates") == 386);
+    CHECK(json::parse(again.out).at("batch_id").is_null());
+}
+
+TEST_CASE("cli export parcels as CSV to a file", "[cli]")
+{
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("new " + project + " --town 峨溶镇 --year 2023 --target 465.17").status == 0);
+    REQUIRE(cli("import " + project + " '" + kSampleShp + "'").status == 0);
+    const std::string out = dir.file("parcels.csv");
+    const auto exported = cli("export " + project + " parcels --format csv -o " + out);
+    REQUIRE(exported.status == 0);
+    CHECK(exported.out.empty());
+    const auto rows = parseCsv(readFile(out));
+    REQUIRE(rows.size() == 387);
+    const auto &header = rows[0];
+    const auto column = [&header](const std::string &name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    CHECK(rows[1][column("id")] == "500241202300010001");
+    CHECK(rows[1][column("village")] == "峨溶居委会");
+    CHECK(rows[1][column("stage")] == "candidate");
+    CHECK(rows[1][column("eligible")].empty());
+    CHECK(std::stod(rows[1][column("gross_mu")]) == Approx(3.58872).epsilon(1e-14));
+    CHECK_FALSE(std::filesystem::exists(out + ".part"));
+}
+
+TEST_CASE("cli errors are one line naming the file with a non-zero status", "[cli]")
+{
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("new " + project + " --town 峨溶镇 --year 2023 --target 465.17").status == 0);
+
+    const auto exists = cli("new " + project + " --town 峨溶镇 --year 2023 --target 1");
+    CHECK(exists.status == 1);
+    CHECK(firstLine(exists.err).rfind(project + ":", 0) == 0);
+
+    const auto missingFile = cli("import " + project + " " + dir.file("nowhere.shp"));
+    CHECK(missingFile.status == 1);
+    CHECK(firstLine(missingFile.err) == dir.file("nowhere.shp") + ": no such file");
+
+    const auto missingProject = cli("export " + dir.file("none.gpkg") + " parcels --format json");
+    CHECK(missingProject.status == 1);
+    CHECK(firstLine(missingProject.err).rfind(dir.file("none.gpkg") + ":", 0) == 0);
+
+    const auto badFormat = cli("export " + project + " parcels --format xml");
+    CHECK(badFormat.status == 2);
+    CHECK(firstLine(badFormat.err).find("--format") != std::string::npos);
+
+    const auto usage = cli("new " + dir.file("q.gpkg") + " --year 2023 --target 1");
+    CHECK(usage.status == 2);
+    CHECK(firstLine(usage.err).find("--town") != std::string::npos);
+
+    const auto unknown = cli("frobnicate");
+    CHECK(unknown.status == 2);
+
+    // A file whose every feature is refused is an error for a script.
+    VectorSpec spec;
+    spec.driver = "GeoJSON";
+    spec.geometryType = 0;
+    spec.fields = surveyFields();
+    spec.features = {surveyFeature("POINT (588000 3154000)", "1", "", "", std::nullopt)};
+    writeVector(dir.file("points.geojson"), spec);
+    const auto allRejected = cli("import " + project + " " + dir.file("points.geojson"));
+    CHECK(allRejected.status == 1);
+    CHECK(firstLine(allRejected.err).rfind(dir.file("points.geojson") + ":", 0) == 0);
+    CHECK(json::parse(cli("export " + project + " parcels").out).empty());
+}
+
+TEST_CASE("cli sample writes the bundled 峨溶镇 project", "[cli]")
+{
+    TempDir dir;
+    const auto sample = cli("sample " + dir.file("sample.gpkg"));
+    INFO(sample.err);
+    REQUIRE(sample.status == 0);
+    CHECK(json::parse(sample.out).at("parcels").at("imported") == 386);
+    const auto again = cli("sample " + dir.file("sample.gpkg"));
+    CHECK(again.status == 1);
+    CHECK(firstLine(again.err).find("already exists") != std::string::npos);
+}

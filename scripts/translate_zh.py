@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Fills resources/translations/gengbao_zh_CN.ts from the table below and reports what is missing.
+
+lupdate (cmake --build build --target gengbao_lupdate) adds new source texts as unfinished; add
+their Chinese here and run this script. The test "app: the Chinese translation is complete"
+fails while any message is unfinished.
+"""
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH = {
+    "&File": "文件(&F)",
+    "&Open Project...": "打开项目(&O)...",
+    "&Quit": "退出(&Q)",
+    "Open Project": "打开项目",
+    "Gengbao projects (*.gpkg)": "耕保项目 (*.gpkg)",
+    "Cannot open project": "无法打开项目",
+    "Gengbao": "耕保",
+    "%1 %2 - %3 - Gengbao": "%1 %2年 - %3 - 耕保",
+    "Open a project with File > Open Project.": "请从“文件 > 打开项目”打开一个项目。",
+    "%n parcel(s), %1 mu gross; town target %2 mu": "共 %n 个图斑，毛面积 %1 亩；全镇任务 %2 亩",
+    "Candidate": "备选",
+    "Parcel ID": "图斑标识码",
+    "Village": "村居",
+    "Land class": "地类",
+    "Gross area (mu)": "毛面积（亩）",
+    "Net area (mu)": "净面积（亩）",
+    "Stage": "阶段",
+    "Batch": "批次",
+    # report/errortext.cpp
+    "File not found": "找不到文件",
+    "Not a readable file": "文件不可读取",
+    "Unsupported file type": "不支持的文件类型",
+    "The file is not what its name says": "文件内容与扩展名不符",
+    "A part of the shapefile is missing": "Shapefile 缺少组成文件",
+    "The file is damaged or truncated": "文件已损坏或不完整",
+    "No such layer": "没有该图层",
+    "Several layers: choose one": "文件含多个图层，请选择一个",
+    "Parcels must be polygons": "图斑必须是面图层",
+    "The layer has no features": "图层中没有要素",
+    "No coordinate system": "缺少坐标系",
+    "Unusable coordinate system": "坐标系不可用",
+    "Text encoding problem": "文字编码有误",
+    "The project file already exists": "项目文件已存在",
+    "Not a Gengbao project": "不是耕保项目文件",
+    "Written by a newer Gengbao": "由更新版本的耕保创建",
+    "Project file error": "项目文件错误",
+    "Cancelled": "已取消",
+    "Input/output error": "读写错误",
+    "Invalid input": "输入无效",
+    "Error": "错误",
+}
+
+
+def main() -> int:
+    path = Path(__file__).resolve().parent.parent / "resources/translations/gengbao_zh_CN.ts"
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source not in ZH:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for child in list(translation):
+                translation.remove(child)
+            form = ET.SubElement(translation, "numerusform")
+            form.text = ZH[source]
+        else:
+            translation.text = ZH[source]
+    ET.indent(tree, space="    ")
+    with open(path, "wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
+    for source in missing:
+        print(f"missing Chinese for: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
