@@ -4,10 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
-bash scripts/deps.sh
-cmake --preset release > build-configure.log 2>&1 || { cat build-configure.log; exit 1; }
-rm -f build-configure.log
-cmake --build --preset release -j "$(nproc)"
+bash scripts/build.sh release
 
 sample=build/sample/erong-2023.gpkg
 if [ ! -f "$sample" ]; then

@@ -4,8 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
-bash scripts/deps.sh
-cmake --preset ci > build-configure.log 2>&1 || { cat build-configure.log; exit 1; }
-rm -f build-configure.log
-cmake --build --preset ci -j "$(nproc)"
+bash scripts/build.sh ci
 ctest --preset ci "$@"

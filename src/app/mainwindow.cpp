@@ -33,6 +33,8 @@ MainWindow::MainWindow(QWidget *parent)
     mProxy->setSortRole(Qt::UserRole + 1);
     mTable->setModel(mProxy);
     mTable->setSortingEnabled(true);
+    mTable->sortByColumn(ParcelTableModel::Id, Qt::AscendingOrder);  // import order, not reversed
+    mTable->verticalHeader()->hide();
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     mTable->setAlternatingRowColors(true);
     mTable->horizontalHeader()->setStretchLastSection(true);

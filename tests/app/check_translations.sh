@@ -7,8 +7,12 @@ lupdate=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$source_dir/resources/translations/gengbao_zh_CN.ts" "$work/check.ts"
-"$lupdate" -silent -no-obsolete -locations none "$source_dir/src/app" "$source_dir/src/report" \
-    "$source_dir/ui" -ts "$work/check.ts"
+sources=""
+for folder in src/app src/report ui; do
+    [ -d "$source_dir/$folder" ] && sources="$sources $source_dir/$folder"
+done
+# shellcheck disable=SC2086
+"$lupdate" -silent -no-obsolete -locations none $sources -ts "$work/check.ts"
 if grep -q 'type="unfinished"' "$work/check.ts"; then
     echo "untranslated (run scripts/translate_zh.py after adding them there):"
     grep -B2 'type="unfinished"' "$work/check.ts" | sed -n 's/.*<source>\(.*\)<\/source>.*/  \1/p'

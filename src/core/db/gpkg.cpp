@@ -17,7 +17,7 @@ namespace gengbao::core::gpkg {
 
 namespace {
 
-enum class Bound { MinX, MaxX, MinY, MaxY };
+enum class Bound { MinX, MaxX, MinY, MaxY };  // in Envelope's order
 
 // Envelope of a blob: from its header when it has one, else by parsing the WKB with OGR.
 bool blobEnvelope(const unsigned char *data, int size, Envelope &out, bool &empty)
@@ -48,50 +48,40 @@ bool blobEnvelope(const unsigned char *data, int size, Envelope &out, bool &empt
     return true;
 }
 
+// The envelope of a function's blob argument; false (and an SQL NULL result) when there is none.
+bool argumentEnvelope(sqlite3_context *context, int argc, sqlite3_value **argv, Envelope &envelope,
+                      bool &empty)
+{
+    if (argc == 1 && sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
+        const auto *data = static_cast<const unsigned char *>(sqlite3_value_blob(argv[0]));
+        if (blobEnvelope(data, sqlite3_value_bytes(argv[0]), envelope, empty))
+            return true;
+    }
+    sqlite3_result_null(context);
+    return false;
+}
+
 void boundFunction(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const auto bound = static_cast<Bound>(reinterpret_cast<std::intptr_t>(sqlite3_user_data(context)));
-    if (argc != 1 || sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
-        sqlite3_result_null(context);
-        return;
-    }
     Envelope envelope;
     bool empty = false;
-    const auto *data = static_cast<const unsigned char *>(sqlite3_value_blob(argv[0]));
-    if (!blobEnvelope(data, sqlite3_value_bytes(argv[0]), envelope, empty) || empty) {
+    if (!argumentEnvelope(context, argc, argv, envelope, empty))
+        return;
+    if (empty) {
         sqlite3_result_null(context);
         return;
     }
-    switch (bound) {
-    case Bound::MinX:
-        sqlite3_result_double(context, envelope.minX);
-        break;
-    case Bound::MaxX:
-        sqlite3_result_double(context, envelope.maxX);
-        break;
-    case Bound::MinY:
-        sqlite3_result_double(context, envelope.minY);
-        break;
-    case Bound::MaxY:
-        sqlite3_result_double(context, envelope.maxY);
-        break;
-    }
+    const double values[] = {envelope.minX, envelope.maxX, envelope.minY, envelope.maxY};
+    sqlite3_result_double(context, values[static_cast<int>(bound)]);
 }
 
 void isEmptyFunction(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
-    if (argc != 1 || sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
-        sqlite3_result_null(context);
-        return;
-    }
     Envelope envelope;
     bool empty = false;
-    const auto *data = static_cast<const unsigned char *>(sqlite3_value_blob(argv[0]));
-    if (!blobEnvelope(data, sqlite3_value_bytes(argv[0]), envelope, empty)) {
-        sqlite3_result_null(context);
-        return;
-    }
-    sqlite3_result_int(context, empty ? 1 : 0);
+    if (argumentEnvelope(context, argc, argv, envelope, empty))
+        sqlite3_result_int(context, empty ? 1 : 0);
 }
 
 std::string quoted(std::string_view identifier)
