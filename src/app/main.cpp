@@ -21,7 +21,8 @@ int main(int argc, char *argv[])
 
     // Chinese unless the officer chose English; GENGBAO_LANG overrides for tests and screenshots.
     QSettings settings;
-    QString language = settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
+    QString language =
+        settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
     if (const QByteArray forced = qgetenv("GENGBAO_LANG"); !forced.isEmpty())
         language = QString::fromUtf8(forced);
     QTranslator appTranslator;

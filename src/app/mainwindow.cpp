@@ -118,4 +118,4 @@ void MainWindow::updateStatus()
                               .arg(QString::number(mProject->settings().targetMu, 'f', 2)));
 }
 
-} // namespace gengbao::app
+}  // namespace gengbao::app

@@ -40,4 +40,4 @@ private:
     QLabel *mStatusLabel = nullptr;
 };
 
-} // namespace gengbao::app
+}  // namespace gengbao::app

@@ -15,10 +15,12 @@ Arguments::Arguments(const std::vector<std::string> &args,
     };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &arg = args[i];
-        if (arg.size() > 1 && arg[0] == '-' && !(arg.size() > 1 && (arg[1] >= '0' && arg[1] <= '9'))) {
+        if (arg.size() > 1 && arg[0] == '-' &&
+            !(arg.size() > 1 && (arg[1] >= '0' && arg[1] <= '9'))) {
             std::string name = arg;
             std::optional<std::string> inlineValue;
-            if (const auto equals = arg.find('='); equals != std::string::npos && arg.rfind("--", 0) == 0) {
+            if (const auto equals = arg.find('=');
+                equals != std::string::npos && arg.rfind("--", 0) == 0) {
                 name = arg.substr(0, equals);
                 inlineValue = arg.substr(equals + 1);
             }
@@ -88,4 +90,4 @@ std::optional<int> parseEpsg(const std::string &text)
     return value;
 }
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

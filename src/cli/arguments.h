@@ -40,4 +40,4 @@ private:
 // Parses "EPSG:4545" or "4545".
 std::optional<int> parseEpsg(const std::string &text);
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

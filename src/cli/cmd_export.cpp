@@ -57,9 +57,10 @@ int runExport(const std::vector<std::string> &args)
     std::filesystem::rename(temporary, *output, ec);
     if (ec) {
         std::remove(temporary.c_str());
-        return fail(core::makeError(core::ErrorCode::Io, *output, "cannot be written: " + ec.message()));
+        return fail(
+            core::makeError(core::ErrorCode::Io, *output, "cannot be written: " + ec.message()));
     }
     return 0;
 }
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

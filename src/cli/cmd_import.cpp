@@ -65,4 +65,4 @@ int runImport(const std::vector<std::string> &args)
     return 0;
 }
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

@@ -45,10 +45,10 @@ int runNew(const std::vector<std::string> &args)
     out["county"] = saved.county;
     out["year"] = saved.year;
     out["target_mu"] = saved.targetMu;
-    out["crs"] = saved.crsEpsg ? nlohmann::ordered_json("EPSG:" + std::to_string(*saved.crsEpsg))
-                               : nullptr;
+    out["crs"] =
+        saved.crsEpsg ? nlohmann::ordered_json("EPSG:" + std::to_string(*saved.crsEpsg)) : nullptr;
     std::cout << out.dump(2) << "\n";
     return 0;
 }
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

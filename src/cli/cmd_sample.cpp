@@ -33,4 +33,4 @@ int runSample(const std::vector<std::string> &args)
     return 0;
 }
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

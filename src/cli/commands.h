@@ -15,5 +15,4 @@ int runSample(const std::vector<std::string> &args);
 
 // Prints an error's one line ("FILE: problem") on stderr and returns 1.
 
-
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

@@ -34,7 +34,7 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
   --version, --help
 )";
 
-} // namespace
+}  // namespace
 
 int main(int argc, char **argv)
 {

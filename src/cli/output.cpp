@@ -70,4 +70,4 @@ void TerminalProgress::report(double fraction, std::string_view stage)
     std::fflush(stderr);
 }
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

@@ -30,4 +30,4 @@ private:
     int mLastPercent = -1;
 };
 
-} // namespace gengbao::cli
+}  // namespace gengbao::cli

@@ -27,7 +27,7 @@ bool looksLikeSqlite(const std::string &path)
     return file.gcount() == 16 && std::string(magic, 15) == "SQLite format 3";
 }
 
-} // namespace
+}  // namespace
 
 Result<std::unique_ptr<Project>> Project::create(const std::string &path,
                                                  const ProjectSettings &settings)
@@ -41,7 +41,8 @@ Result<std::unique_ptr<Project>> Project::create(const std::string &path,
         return makeError(ErrorCode::InvalidArgument, path,
                          "year " + std::to_string(settings.year) + " is not plausible");
     if (!(settings.targetMu >= 0.0))
-        return makeError(ErrorCode::InvalidArgument, path, "the target must be a non-negative area in mu");
+        return makeError(ErrorCode::InvalidArgument, path,
+                         "the target must be a non-negative area in mu");
     if (settings.crsEpsg) {
         Status crsOk = crs::checkProjectCrs(*settings.crsEpsg);
         if (!crsOk) {
@@ -87,7 +88,8 @@ Result<std::unique_ptr<Project>> Project::open(const std::string &path)
     if (fs::is_directory(path, ec))
         return makeError(ErrorCode::NotAFile, path, "is a folder, not a project file");
     if (!looksLikeSqlite(path))
-        return makeError(ErrorCode::NotAProject, path, "is not a Gengbao project (not a GeoPackage)");
+        return makeError(ErrorCode::NotAProject, path,
+                         "is not a Gengbao project (not a GeoPackage)");
     auto database = Database::open(path, Database::Mode::ReadWrite);
     if (!database)
         return database.error();
@@ -157,4 +159,4 @@ Status Project::reload()
     return Status::success();
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -50,4 +50,4 @@ private:
     ProjectSettings mSettings;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -55,7 +55,7 @@ QString leadFor(core::ErrorCode code)
     return QCoreApplication::translate("ErrorText", "Error");
 }
 
-} // namespace
+}  // namespace
 
 QString errorText(const core::Error &error)
 {
@@ -68,4 +68,4 @@ QString errorText(const core::Error &error)
     return text;
 }
 
-} // namespace gengbao::report
+}  // namespace gengbao::report

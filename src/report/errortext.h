@@ -11,4 +11,4 @@ namespace gengbao::report {
 // Core carries codes and English details; this picks the translated lead for the code.
 QString errorText(const core::Error &error);
 
-} // namespace gengbao::report
+}  // namespace gengbao::report

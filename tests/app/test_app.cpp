@@ -29,7 +29,7 @@ QApplication &application()
     return instance;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the main window opens the sample project and lists its parcels in Chinese", "[app]")
 {
@@ -58,8 +58,10 @@ TEST_CASE("the main window opens the sample project and lists its parcels in Chi
     REQUIRE(proxy);
     const auto *model = qobject_cast<app::ParcelTableModel *>(proxy->sourceModel());
     REQUIRE(model);
-    CHECK(model->data(model->index(0, app::ParcelTableModel::GrossMu)).toString() == QStringLiteral("3.59"));
-    CHECK(model->data(model->index(0, app::ParcelTableModel::Stage)).toString() == QStringLiteral("备选"));
+    CHECK(model->data(model->index(0, app::ParcelTableModel::GrossMu)).toString() ==
+          QStringLiteral("3.59"));
+    CHECK(model->data(model->index(0, app::ParcelTableModel::Stage)).toString() ==
+          QStringLiteral("备选"));
     CHECK(model->data(model->index(0, 0), app::ParcelTableModel::ParcelIdRole).toString() ==
           QStringLiteral("500241202300010001"));
     QApplication::removeTranslator(&translator);
@@ -72,7 +74,11 @@ TEST_CASE("a project that cannot be opened keeps the window as it was", "[app]")
     app::MainWindow window;
     // openProject shows a message box; under offscreen it must not block: close it at once.
     QMetaObject::invokeMethod(
-        &window, [] { if (QWidget *box = QApplication::activeModalWidget()) box->close(); },
+        &window,
+        [] {
+            if (QWidget *box = QApplication::activeModalWidget())
+                box->close();
+        },
         Qt::QueuedConnection);
     const QString title = window.windowTitle();
     CHECK_FALSE(window.openProject(QString::fromStdString(dir.file("missing.gpkg"))));

@@ -60,18 +60,20 @@ std::vector<std::vector<std::string>> parseCsv(const std::string &text)
     return rows;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("cli new then import then export parcels as JSON", "[cli]")
 {
     TempDir dir;
     const std::string project = dir.file("峨溶 2023.gpkg");
-    const auto created = cli("new '" + project + "' --town 峨溶镇 --year 2023 --target 465.17 --crs EPSG:4545");
+    const auto created =
+        cli("new '" + project + "' --town 峨溶镇 --year 2023 --target 465.17 --crs EPSG:4545");
     INFO(created.err);
     REQUIRE(created.status == 0);
     CHECK(json::parse(created.out).at("crs") == "EPSG:4545");
 
-    const auto imported = cli("import '" + project + "' '" + kSampleShp + "' --batch 首批 --source county");
+    const auto imported =
+        cli("import '" + project + "' '" + kSampleShp + "' --batch 首批 --source county");
     INFO(imported.err);
     REQUIRE(imported.status == 0);
     CHECK(imported.err.empty());
@@ -88,8 +90,8 @@ TEST_CASE("cli new then import then export parcels as JSON", "[cli]")
     REQUIRE(parcels.is_array());
     REQUIRE(parcels.size() == 386);
     const auto &first = parcels.at(0);
-    for (const char *key : {"id", "village", "village_code", "batch", "source", "area_m2", "tbmj_m2",
-                            "gross_mu", "net_mu", "stage", "slope_deg", "slope_source",
+    for (const char *key : {"id", "village", "village_code", "batch", "source", "area_m2",
+                            "tbmj_m2", "gross_mu", "net_mu", "stage", "slope_deg", "slope_source",
                             "redline_overlap_m2", "eligible", "reasons"}) {
         INFO(key);
         CHECK(first.contains(key));
@@ -100,7 +102,8 @@ TEST_CASE("cli new then import then export parcels as JSON", "[cli]")
     CHECK(first.at("batch") == "首批");
     CHECK(first.at("source") == "county");
     CHECK(first.at("stage") == "candidate");
-    for (const char *key : {"slope_deg", "slope_source", "redline_overlap_m2", "eligible", "reasons"})
+    for (const char *key :
+         {"slope_deg", "slope_source", "redline_overlap_m2", "eligible", "reasons"})
         CHECK(first.at(key).is_null());
     // TBMJ 2392.48 m² is the gross area: 2392.48 × 0.0015 = 3.58872 mu, unrounded; no KCXS, so
     // net = gross.

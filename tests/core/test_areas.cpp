@@ -20,7 +20,10 @@ const double kE2 = kF * (2.0 - kF);
 const double kB = kA * (1.0 - kF);
 const double kPi = std::acos(-1.0);
 
-double radians(double degrees) { return degrees * kPi / 180.0; }
+double radians(double degrees)
+{
+    return degrees * kPi / 180.0;
+}
 
 // Area between the equator and latitude phi per radian of longitude, on the ellipsoid:
 // b²/2 · [sinφ/(1−e²sin²φ) + 1/(2e)·ln((1+e sinφ)/(1−e sinφ))].
@@ -28,7 +31,8 @@ double authalicStrip(double phi)
 {
     const double e = std::sqrt(kE2);
     const double s = std::sin(phi);
-    return kB * kB / 2.0 * (s / (1.0 - kE2 * s * s) + std::log((1.0 + e * s) / (1.0 - e * s)) / (2.0 * e));
+    return kB * kB / 2.0 *
+           (s / (1.0 - kE2 * s * s) + std::log((1.0 + e * s) / (1.0 - e * s)) / (2.0 * e));
 }
 
 // The 2008 official formula: each edge contributes 2b²·L̄·[A sin(ΔB/2) cos Bm − B sin(3ΔB/2) cos 3Bm
@@ -50,7 +54,8 @@ double officialArea(const std::vector<double> &lon, const std::vector<double> &l
         const double dB = b2 - b1, bm = (b1 + b2) / 2.0;
         sum += 2 * kB * kB * meanL *
                (A * std::sin(dB / 2) * std::cos(bm) - B * std::sin(3 * dB / 2) * std::cos(3 * bm) +
-                C * std::sin(5 * dB / 2) * std::cos(5 * bm) - D * std::sin(7 * dB / 2) * std::cos(7 * bm) +
+                C * std::sin(5 * dB / 2) * std::cos(5 * bm) -
+                D * std::sin(7 * dB / 2) * std::cos(7 * bm) +
                 E * std::sin(9 * dB / 2) * std::cos(9 * bm));
     }
     return std::fabs(sum);
@@ -61,7 +66,7 @@ double ringArea(GeodesicArea &area, const std::vector<double> &x, const std::vec
     return area.ringArea(x.data(), y.data(), x.size());
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a 1x1 degree cell at 29-30N matches the closed-form ellipsoidal area", "[core][areas]")
 {
@@ -79,7 +84,8 @@ TEST_CASE("a 1x1 degree cell at 29-30N matches the closed-form ellipsoidal area"
     }
     auto area = GeodesicArea::create(4490);
     REQUIRE(area.ok());
-    const double expected = radians(1.0) * (authalicStrip(radians(30.0)) - authalicStrip(radians(29.0)));
+    const double expected =
+        radians(1.0) * (authalicStrip(radians(30.0)) - authalicStrip(radians(29.0)));
     // domain.md §2.1 quotes the closed form as 10 748 000 427.173 m².
     CHECK(expected == Approx(10748000427.173).margin(0.01));
     CHECK(ringArea(*area, lon, lat) == Approx(expected).margin(1.0));  // 1 m² in 1.07e10 m²
@@ -87,8 +93,9 @@ TEST_CASE("a 1x1 degree cell at 29-30N matches the closed-form ellipsoidal area"
     CHECK(officialArea({108, 109, 109, 108}, {29, 29, 30, 30}) == Approx(expected).margin(0.01));
 }
 
-TEST_CASE("a square keeps its planar area on the central meridian and shrinks by the GK scale off it",
-          "[core][areas]")
+TEST_CASE(
+    "a square keeps its planar area on the central meridian and shrinks by the GK scale off it",
+    "[core][areas]")
 {
     auto area = GeodesicArea::create(4545);  // CGCS2000 GK CM 108E, false easting 500 km
     REQUIRE(area.ok());
@@ -113,8 +120,10 @@ TEST_CASE("a square keeps its planar area on the central meridian and shrinks by
 TEST_CASE("an irregular parcel agrees with the official 2008 formula to 0.001 m²", "[core][areas]")
 {
     // A 3-mu-ish irregular ring near 秀山 in EPSG:4545.
-    const std::vector<double> x = {588012.31, 588061.88, 588097.40, 588083.15, 588041.72, 588005.06};
-    const std::vector<double> y = {3154010.55, 3153998.20, 3154033.91, 3154071.47, 3154080.03, 3154049.68};
+    const std::vector<double> x = {588012.31, 588061.88, 588097.40,
+                                   588083.15, 588041.72, 588005.06};
+    const std::vector<double> y = {3154010.55, 3153998.20, 3154033.91,
+                                   3154071.47, 3154080.03, 3154049.68};
     auto area = GeodesicArea::create(4545);
     REQUIRE(area.ok());
     // Inverse-project the vertices independently for the official formula.
@@ -149,8 +158,9 @@ TEST_CASE("holes are subtracted and parts added", "[core][areas]")
                       "499950 3154000), (499975 3154025, 499975 3154075, 500025 3154075, "
                       "500025 3154025, 499975 3154025))");
     CHECK(area->area(geos.handle(), holed.get()) == Approx(7500.0).margin(0.001));
-    auto parts = read("MULTIPOLYGON (((499950 3154000, 500050 3154000, 500050 3154100, 499950 3154100, "
-                      "499950 3154000)), ((499950 3155000, 500050 3155000, 500050 3155100, "
-                      "499950 3155100, 499950 3155000)))");
+    auto parts =
+        read("MULTIPOLYGON (((499950 3154000, 500050 3154000, 500050 3154100, 499950 3154100, "
+             "499950 3154000)), ((499950 3155000, 500050 3155000, 500050 3155100, "
+             "499950 3155100, 499950 3155000)))");
     CHECK(area->area(geos.handle(), parts.get()) == Approx(20000.0).margin(0.002));
 }

@@ -19,8 +19,9 @@ VectorSpec goodParcels(int count = 20)
     spec.layerOptions = {"ENCODING=CP936"};
     spec.fields = surveyFields();
     for (int i = 0; i < count; ++i)
-        spec.features.push_back(surveyFeature(squareWkt(588000 + 50 * i, 3154000, 30), std::to_string(i),
-                                              "5002411112010000000", "龙塘冲村", std::nullopt));
+        spec.features.push_back(surveyFeature(squareWkt(588000 + 50 * i, 3154000, 30),
+                                              std::to_string(i), "5002411112010000000", "龙塘冲村",
+                                              std::nullopt));
     return spec;
 }
 
@@ -57,7 +58,7 @@ void expectRefused(const std::string &path, core::ErrorCode code, const std::str
     CHECK(countRows(*project, "import_issues") == 0);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("missing or truncated shapefile parts are refused", "[core][badinput]")
 {
@@ -119,8 +120,12 @@ TEST_CASE("files without a CRS or of the wrong geometry or empty are refused", "
     {
         auto spec = goodParcels(2);
         spec.geometryType = 2;
-        spec.features = {surveyFeature("LINESTRING (588000 3154000, 588100 3154100)", "1", "", "", std::nullopt)};
-        writeVector(dir.file("lines.gpkg"), [&] { spec.driver = "GPKG"; return spec; }());
+        spec.features = {surveyFeature("LINESTRING (588000 3154000, 588100 3154100)", "1", "", "",
+                                       std::nullopt)};
+        writeVector(dir.file("lines.gpkg"), [&] {
+            spec.driver = "GPKG";
+            return spec;
+        }());
         expectRefused(dir.file("lines.gpkg"), core::ErrorCode::NotPolygonLayer, "line");
     }
     SECTION("an empty layer")
@@ -181,7 +186,8 @@ TEST_CASE("paths that are not what they claim are refused", "[core][badinput]")
     }
 }
 
-TEST_CASE("features that cannot be parcels are rejected one by one with reasons", "[core][badinput]")
+TEST_CASE("features that cannot be parcels are rejected one by one with reasons",
+          "[core][badinput]")
 {
     TempDir dir;
     VectorSpec spec;
@@ -189,12 +195,13 @@ TEST_CASE("features that cannot be parcels are rejected one by one with reasons"
     spec.epsg = 4545;
     spec.geometryType = 0;  // unknown: mixed
     spec.fields = surveyFields();
-    spec.features = {
-        surveyFeature(squareWkt(588000, 3154000, 30), "ok", "5002411112010000000", "龙塘冲村", std::nullopt),
-        surveyFeature("POINT (588000 3154000)", "pt", "5002411112010000000", "龙塘冲村", std::nullopt),
-        surveyFeature("", "none", "5002411112010000000", "龙塘冲村", std::nullopt),
-        surveyFeature("POLYGON ((588000 3154000, 588100 3154000, 588000 3154000))", "flat",
-                      "5002411112010000000", "龙塘冲村", std::nullopt)};
+    spec.features = {surveyFeature(squareWkt(588000, 3154000, 30), "ok", "5002411112010000000",
+                                   "龙塘冲村", std::nullopt),
+                     surveyFeature("POINT (588000 3154000)", "pt", "5002411112010000000",
+                                   "龙塘冲村", std::nullopt),
+                     surveyFeature("", "none", "5002411112010000000", "龙塘冲村", std::nullopt),
+                     surveyFeature("POLYGON ((588000 3154000, 588100 3154000, 588000 3154000))",
+                                   "flat", "5002411112010000000", "龙塘冲村", std::nullopt)};
     writeVector(dir.file("mixed.geojson"), spec);
     auto project = newProject(dir);
     const auto summary = importOk(*project, dir.file("mixed.geojson"));

@@ -45,13 +45,14 @@ void expectConsistent(const std::string &path, std::int64_t parcels, std::int64_
     CHECK(countRows(**project, "batches") == batches);
     CHECK(countRows(**project, "rtree_parcels_geom") == parcels);
     // Whatever batch is there is whole.
-    auto counts = (*project)->database().prepare(
-        "SELECT b.imported_count, (SELECT count(*) FROM parcels p WHERE p.batch_id = b.id) FROM batches b");
+    auto counts =
+        (*project)->database().prepare("SELECT b.imported_count, (SELECT count(*) FROM parcels p "
+                                       "WHERE p.batch_id = b.id) FROM batches b");
     while (*counts->step())
         CHECK(counts->int64(0) == counts->int64(1));
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("an import killed half-way leaves the batch absent and after commit whole",
           "[core][import][crash]")
@@ -60,9 +61,9 @@ TEST_CASE("an import killed half-way leaves the batch absent and after commit wh
     VectorSpec spec;
     spec.fields = surveyFields();
     for (int i = 0; i < kParcels; ++i) {
-        spec.features.push_back(surveyFeature(squareWkt(570000 + 25 * (i % 400), 3150000 + 25 * (i / 400), 20),
-                                              std::to_string(100000 + i), "5002411112010000000",
-                                              "龙塘冲村", std::nullopt));
+        spec.features.push_back(surveyFeature(
+            squareWkt(570000 + 25 * (i % 400), 3150000 + 25 * (i / 400), 20),
+            std::to_string(100000 + i), "5002411112010000000", "龙塘冲村", std::nullopt));
     }
     writeVector(dir.file("big.shp"), spec);
     const std::string path = dir.file("project.gpkg");
@@ -91,9 +92,9 @@ TEST_CASE("an import killed half-way leaves the batch absent and after commit wh
             core::ImportRequest request;
             request.path = dir.file("big.shp");
             auto summary = core::importParcels(**project, request, progress);
-            if (!killDuringImport && summary.ok())
-                [[maybe_unused]] auto written = ::write(pipeFds[1], "x", 1);  // committed
-            ::pause();  // wait to be killed
+            if (!killDuringImport && summary.ok()) [[maybe_unused]]
+                auto written = ::write(pipeFds[1], "x", 1);  // committed
+            ::pause();                                       // wait to be killed
             ::_exit(0);
         }
         ::close(pipeFds[1]);

@@ -49,8 +49,8 @@ unsigned char languageDriver(const std::string &dbf)
     return static_cast<unsigned char>(file.get());
 }
 
-core::ParcelRow importSingle(const TempDir &dir, const std::string &shp, const std::string &expectedEncoding,
-                             const std::string &expectedOrigin,
+core::ParcelRow importSingle(const TempDir &dir, const std::string &shp,
+                             const std::string &expectedEncoding, const std::string &expectedOrigin,
                              std::optional<std::string> override = std::nullopt)
 {
     auto project = newProject(dir);
@@ -76,7 +76,7 @@ core::ParcelRow importSingle(const TempDir &dir, const std::string &shp, const s
     return rows->front();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("GBK shapefiles decode correctly however their encoding is declared", "[core][encoding]")
 {
@@ -141,7 +141,8 @@ TEST_CASE("GBK shapefiles decode correctly however their encoding is declared", 
     }
 }
 
-TEST_CASE("a mislabelled shapefile is refused and never turned into question marks", "[core][encoding]")
+TEST_CASE("a mislabelled shapefile is refused and never turned into question marks",
+          "[core][encoding]")
 {
     TempDir dir;
     const std::string shp = dir.file("wrong.shp");
@@ -198,7 +199,8 @@ TEST_CASE("the officer's field mapping overrides the detected one", "[core][fiel
     TempDir dir;
     const std::string shp = dir.file("mj.shp");
     VectorSpec spec;
-    spec.fields = {{"BSM", FieldType::String, 18}, {"MJ", FieldType::Real, 15, 2},
+    spec.fields = {{"BSM", FieldType::String, 18},
+                   {"MJ", FieldType::Real, 15, 2},
                    {"TBMJ", FieldType::Real, 15, 2}};
     // TBMJ holds an old, wrong value; MJ holds the county's current 图斑面积.
     spec.features.push_back({squareWkt(588000, 3154000, 30), {std::string("1"), 899.83, 1.0}});

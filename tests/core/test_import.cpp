@@ -21,9 +21,10 @@ VectorSpec threeParcels(bool withBsm)
     spec.layerOptions = {"ENCODING=CP936"};
     spec.fields = surveyFields();
     for (int i = 0; i < 3; ++i) {
-        spec.features.push_back(surveyFeature(squareWkt(588000 + 100 * i, 3154000, 30),
-                                              withBsm ? "50024100000000000" + std::to_string(i) : "",
-                                              "5002411112010000000", "龙塘冲村", std::nullopt));
+        spec.features.push_back(
+            surveyFeature(squareWkt(588000 + 100 * i, 3154000, 30),
+                          withBsm ? "50024100000000000" + std::to_string(i) : "",
+                          "5002411112010000000", "龙塘冲村", std::nullopt));
     }
     return spec;
 }
@@ -55,9 +56,10 @@ VectorSpec asGeographic(VectorSpec spec)
     return spec;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("parcels already in the project are skipped across batches and CRSs", "[core][import][dedupe]")
+TEST_CASE("parcels already in the project are skipped across batches and CRSs",
+          "[core][import][dedupe]")
 {
     TempDir dir;
     auto project = newProject(dir);
@@ -70,7 +72,8 @@ TEST_CASE("parcels already in the project are skipped across batches and CRSs", 
             spec.driver = "GeoJSON";
             spec.layerOptions.clear();
             spec.features.push_back(surveyFeature(
-                "POLYGON ((108.91 28.51, 108.9103 28.51, 108.9103 28.5103, 108.91 28.5103, 108.91 28.51))",
+                "POLYGON ((108.91 28.51, 108.9103 28.51, 108.9103 28.5103, 108.91 28.5103, 108.91 "
+                "28.51))",
                 "500241000000000099", "5002411112010000000", "龙塘冲村", std::nullopt));
             return spec;
         }());
@@ -109,17 +112,19 @@ TEST_CASE("parcels already in the project are skipped across batches and CRSs", 
     }
 }
 
-TEST_CASE("a bow-tie is repaired with MakeValid and the repair is recorded", "[core][import][geometry]")
+TEST_CASE("a bow-tie is repaired with MakeValid and the repair is recorded",
+          "[core][import][geometry]")
 {
     TempDir dir;
     VectorSpec spec;
     spec.fields = surveyFields();
     // Two triangles crossing at (588050, 3154050), each 100 x 50 / 2 = 2500 m² planar.
-    spec.features.push_back(surveyFeature("POLYGON ((588000 3154000, 588100 3154100, 588100 3154000, "
-                                          "588000 3154100, 588000 3154000))",
-                                          "1", "5002411112010000000", "龙塘冲村", std::nullopt));
-    spec.features.push_back(surveyFeature(squareWkt(589000, 3154000, 10), "2", "5002411112010000000",
-                                          "龙塘冲村", std::nullopt));
+    spec.features.push_back(
+        surveyFeature("POLYGON ((588000 3154000, 588100 3154100, 588100 3154000, "
+                      "588000 3154100, 588000 3154000))",
+                      "1", "5002411112010000000", "龙塘冲村", std::nullopt));
+    spec.features.push_back(surveyFeature(squareWkt(589000, 3154000, 10), "2",
+                                          "5002411112010000000", "龙塘冲村", std::nullopt));
     writeVector(dir.file("bowtie.shp"), spec);
     auto project = newProject(dir);
     const auto summary = importOk(*project, dir.file("bowtie.shp"));
@@ -138,18 +143,20 @@ TEST_CASE("a bow-tie is repaired with MakeValid and the repair is recorded", "[c
     CHECK(issues->text(2).find("Self-intersection") != std::string::npos);
 }
 
-TEST_CASE("TBMJ is the gross area and a computed area off by more than 0.1 % is flagged", "[core][import][areas]")
+TEST_CASE("TBMJ is the gross area and a computed area off by more than 0.1 % is flagged",
+          "[core][import][areas]")
 {
     TempDir dir;
     VectorSpec spec;
     spec.fields = surveyFields();
     // A 30 m square 88 km off the meridian: ellipsoidal ~899.83 m² (planar 900 × (1 − 1.9e-4)).
-    spec.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1", "5002411112010000000",
-                                          "龙塘冲村", 899.83, 0.1886));
-    spec.features.push_back(surveyFeature(squareWkt(588100, 3154000, 30), "2", "5002411112010000000",
-                                          "龙塘冲村", 909.00));  // 1 % too large
-    spec.features.push_back(surveyFeature(squareWkt(588200, 3154000, 30), "3", "5002411112010000000",
-                                          "龙塘冲村", std::nullopt));
+    spec.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1",
+                                          "5002411112010000000", "龙塘冲村", 899.83, 0.1886));
+    spec.features.push_back(surveyFeature(squareWkt(588100, 3154000, 30), "2",
+                                          "5002411112010000000", "龙塘冲村",
+                                          909.00));  // 1 % too large
+    spec.features.push_back(surveyFeature(squareWkt(588200, 3154000, 30), "3",
+                                          "5002411112010000000", "龙塘冲村", std::nullopt));
     writeVector(dir.file("tbmj.shp"), spec);
     auto project = newProject(dir);
     importOk(*project, dir.file("tbmj.shp"));
@@ -178,8 +185,10 @@ TEST_CASE("village keys come from 12- 16- and 19-digit codes and strange text is
     spec.driver = "GPKG";
     spec.fields = surveyFields();
     spec.features = {
-        surveyFeature(squareWkt(588000, 3154000, 20), "a", "5002411112070000000", evil, std::nullopt),
-        surveyFeature(squareWkt(588100, 3154000, 20), "b", "5002411112070001", "将家村一组", std::nullopt),
+        surveyFeature(squareWkt(588000, 3154000, 20), "a", "5002411112070000000", evil,
+                      std::nullopt),
+        surveyFeature(squareWkt(588100, 3154000, 20), "b", "5002411112070001", "将家村一组",
+                      std::nullopt),
         surveyFeature(squareWkt(588200, 3154000, 20), "c", "500241111203", "黄瓜村", std::nullopt),
         surveyFeature(squareWkt(588300, 3154000, 20), "d", "12345", "无效", std::nullopt),
         surveyFeature(squareWkt(588400, 3154000, 20), "e\"'\\%_", "", "", std::nullopt)};
@@ -203,7 +212,8 @@ TEST_CASE("village keys come from 12- 16- and 19-digit codes and strange text is
     CHECK(noVillage == 2);
 }
 
-TEST_CASE("a new project without a CRS takes the Gauss-Kruger zone nearest the data", "[core][import][crs]")
+TEST_CASE("a new project without a CRS takes the Gauss-Kruger zone nearest the data",
+          "[core][import][crs]")
 {
     TempDir dir;
     auto project = newProject(dir, 0);
@@ -214,9 +224,10 @@ TEST_CASE("a new project without a CRS takes the Gauss-Kruger zone nearest the d
         spec.epsg = 4326;
         spec.fields = surveyFields();
         // Near 铜梁 (106.05°E): zone 35, CM 105°E -> EPSG:4544.
-        spec.features.push_back(surveyFeature(
-            "POLYGON ((106.05 29.84, 106.0503 29.84, 106.0503 29.8403, 106.05 29.8403, 106.05 29.84))",
-            "1", "5001511010010000000", "太平社区", std::nullopt));
+        spec.features.push_back(surveyFeature("POLYGON ((106.05 29.84, 106.0503 29.84, 106.0503 "
+                                              "29.8403, 106.05 29.8403, 106.05 29.84))",
+                                              "1", "5001511010010000000", "太平社区",
+                                              std::nullopt));
         return spec;
     }());
     const auto summary = importOk(*project, dir.file("wgs.geojson"));
@@ -266,8 +277,9 @@ TEST_CASE("a cancelled import leaves nothing behind", "[core][import]")
     VectorSpec spec;
     spec.fields = surveyFields();
     for (int i = 0; i < 5000; ++i)
-        spec.features.push_back(surveyFeature(squareWkt(580000 + 20 * (i % 200), 3150000 + 20 * (i / 200), 15),
-                                              std::to_string(i), "5002411112010000000", "龙塘冲村", std::nullopt));
+        spec.features.push_back(
+            surveyFeature(squareWkt(580000 + 20 * (i % 200), 3150000 + 20 * (i / 200), 15),
+                          std::to_string(i), "5002411112010000000", "龙塘冲村", std::nullopt));
     writeVector(dir.file("many.shp"), spec);
     auto project = newProject(dir);
     struct CancelAfterFirstChunk : core::Progress
@@ -292,7 +304,8 @@ TEST_CASE("a cancelled import leaves nothing behind", "[core][import]")
     CHECK(importOk(*project, dir.file("many.shp")).counts.imported == 5000);
 }
 
-TEST_CASE("a GeoPackage with several layers needs --layer unless one is polygonal", "[core][import]")
+TEST_CASE("a GeoPackage with several layers needs --layer unless one is polygonal",
+          "[core][import]")
 {
     TempDir dir;
     const std::string gpkg = dir.file("county.gpkg");
@@ -300,8 +313,8 @@ TEST_CASE("a GeoPackage with several layers needs --layer unless one is polygona
     parcels.driver = "GPKG";
     parcels.layerName = "qltb";
     parcels.fields = surveyFields();
-    parcels.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1", "5002411112010000000",
-                                             "龙塘冲村", std::nullopt));
+    parcels.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1",
+                                             "5002411112010000000", "龙塘冲村", std::nullopt));
     writeVector(gpkg, parcels);
     VectorSpec points = parcels;
     points.layerName = "photos";

@@ -30,13 +30,13 @@ void makeSmallProject(const TempDir &dir)
     auto project = newProject(dir);
     VectorSpec spec;
     spec.fields = surveyFields();
-    spec.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1", "5002411112010000000",
-                                          "龙塘冲村", std::nullopt));
+    spec.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1",
+                                          "5002411112010000000", "龙塘冲村", std::nullopt));
     writeVector(dir.file("one.shp"), spec);
     importOk(*project, dir.file("one.shp"));
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a new project is a GeoPackage in WAL mode with foreign keys on", "[core][project]")
 {
@@ -62,7 +62,8 @@ TEST_CASE("a new project is a GeoPackage in WAL mode with foreign keys on", "[co
     CHECK_FALSE(fs::exists(dir.file("geographic.gpkg")));
 }
 
-TEST_CASE("the R-tree triggers work on a plain connection and track the extent", "[core][project][gpkg]")
+TEST_CASE("the R-tree triggers work on a plain connection and track the extent",
+          "[core][project][gpkg]")
 {
     TempDir dir;
     makeSmallProject(dir);
@@ -70,16 +71,15 @@ TEST_CASE("the R-tree triggers work on a plain connection and track the extent",
     REQUIRE(project.ok());
     CHECK(countRows(**project, "rtree_parcels_geom") == 1);
     {
-        auto bounds = (*project)->database().prepare(
-            "SELECT minx, maxx, miny, maxy FROM rtree_parcels_geom");
+        auto bounds =
+            (*project)->database().prepare("SELECT minx, maxx, miny, maxy FROM rtree_parcels_geom");
         REQUIRE(*bounds->step());
         // The R-tree stores 32-bit floats rounded outwards: within a metre of the square's corners.
         CHECK(bounds->real(0) == Approx(588000).margin(1.0));
         CHECK(bounds->real(1) == Approx(588030).margin(1.0));
     }
     // A foreign key violation is refused.
-    auto bad = (*project)->database().exec(
-        "UPDATE parcels SET batch_id = 999 WHERE fid = 1");
+    auto bad = (*project)->database().exec("UPDATE parcels SET batch_id = 999 WHERE fid = 1");
     CHECK_FALSE(bad.ok());
     // Deleting through SQL keeps the index in step (the delete trigger).
     auto deleted = (*project)->database().exec("DELETE FROM parcels");
@@ -94,7 +94,8 @@ TEST_CASE("GDAL reads the project as a valid GeoPackage", "[core][project][gpkg]
     makeSmallProject(dir);
     const std::string path = dir.file("project.gpkg");
     // validate_gpkg.py is GDAL's own conformance checker (Debian python3-gdal).
-    const std::string validator = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+    const std::string validator =
+        "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
     REQUIRE(fs::exists(validator));
     const auto validation = runCommand("python3 " + validator + " '" + path + "'");
     INFO(validation.out << validation.err);
@@ -116,8 +117,10 @@ TEST_CASE("a project of a newer schema is refused untouched", "[core][project][s
     {
         auto project = core::Project::open(path);
         REQUIRE(project.ok());
-        REQUIRE((*project)->database().exec(
-            "UPDATE gengbao_meta SET value = '99' WHERE key = 'schema_version'").ok());
+        REQUIRE((*project)
+                    ->database()
+                    .exec("UPDATE gengbao_meta SET value = '99' WHERE key = 'schema_version'")
+                    .ok());
         REQUIRE((*project)->database().exec("PRAGMA journal_mode = DELETE").ok());
     }
     const std::string before = readFile(path);
@@ -142,7 +145,8 @@ TEST_CASE("files that are not projects are refused", "[core][project]")
     VectorSpec spec;
     spec.driver = "GPKG";
     spec.fields = surveyFields();
-    spec.features.push_back(surveyFeature(squareWkt(588000, 3154000, 30), "1", "", "", std::nullopt));
+    spec.features.push_back(
+        surveyFeature(squareWkt(588000, 3154000, 30), "1", "", "", std::nullopt));
     writeVector(dir.file("plain.gpkg"), spec);
     auto plain = core::Project::open(dir.file("plain.gpkg"));
     REQUIRE_FALSE(plain.ok());
@@ -153,7 +157,8 @@ TEST_CASE("files that are not projects are refused", "[core][project]")
     CHECK(missing.error().code == core::ErrorCode::FileNotFound);
 }
 
-TEST_CASE("a project file of every earlier schema version opens and migrates", "[core][project][schema]")
+TEST_CASE("a project file of every earlier schema version opens and migrates",
+          "[core][project][schema]")
 {
     // tests/data/schema/vN.gpkg is made by scripts/make_schema_fixture.sh when N is current.
     const fs::path fixtures = fs::path(GENGBAO_TEST_DATA) / "schema";

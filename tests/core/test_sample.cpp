@@ -54,7 +54,7 @@ TEST_CASE("the sample project holds the seed plan's villages and potentials", "[
     // The seed plan's 任务分解表 (potential column), in mu.
     const std::map<std::string, double> plan = {
         {"峨溶居委会", 273.41}, {"龙塘冲村", 232.35}, {"贵凳村", 247.89}, {"黄瓜村", 12.06},
-        {"三溪村", 17.64},     {"坝浪村", 31.47},   {"新场村", 17.5},   {"将家村", 42.16}};
+        {"三溪村", 17.64},      {"坝浪村", 31.47},    {"新场村", 17.5},   {"将家村", 42.16}};
     REQUIRE(grossMu.size() == plan.size());
     double total = 0.0;
     for (const auto &[village, mu] : plan) {

@@ -49,13 +49,14 @@ TEST_CASE("net area deducts the rounded gross x KCXS as the survey does", "[core
     CHECK(netSquareMetres(100.0, 0.0) == 100.0);
 }
 
-TEST_CASE("the village key is the first 12 digits of a 12- 16- or 19-digit ZLDWDM", "[core][village]")
+TEST_CASE("the village key is the first 12 digits of a 12- 16- or 19-digit ZLDWDM",
+          "[core][village]")
 {
     CHECK(villageCodeFromZldwdm("5002411112010000000") == "500241111201");
     CHECK(villageCodeFromZldwdm("5002411112010001") == "500241111201");
     CHECK(villageCodeFromZldwdm("500241111201") == "500241111201");
     CHECK(villageCodeFromZldwdm(" 500241111201 ") == "500241111201");
-    CHECK_FALSE(villageCodeFromZldwdm("500241111201000"));   // 15 digits
+    CHECK_FALSE(villageCodeFromZldwdm("500241111201000"));  // 15 digits
     CHECK_FALSE(villageCodeFromZldwdm("50024111120A0000000"));
     CHECK_FALSE(villageCodeFromZldwdm(""));
     CHECK(isVillageLevelCode("5002411112010000000"));
@@ -71,9 +72,11 @@ TEST_CASE("CRS helpers pick CGCS2000 Gauss-Kruger zones", "[core][crs]")
     CHECK(crs::nearestGaussKrugerEpsg(75.0) == 4534);
     CHECK(crs::nearestGaussKrugerEpsg(135.0) == 4554);
     // 8-digit eastings carry the zone: 36588115.69 is zone 36 with prefix -> EPSG:4524.
-    CHECK(crs::zonePrefixedEpsgFromCoordinates(36588115.69, 36589000.0, 3154183.7, 3155000.0) == 4524);
+    CHECK(crs::zonePrefixedEpsgFromCoordinates(36588115.69, 36589000.0, 3154183.7, 3155000.0) ==
+          4524);
     CHECK_FALSE(crs::zonePrefixedEpsgFromCoordinates(588115.69, 589000.0, 3154183.7, 3155000.0));
-    CHECK_FALSE(crs::zonePrefixedEpsgFromCoordinates(36588115.69, 37000100.0, 3154183.7, 3155000.0));
+    CHECK_FALSE(
+        crs::zonePrefixedEpsgFromCoordinates(36588115.69, 37000100.0, 3154183.7, 3155000.0));
     CHECK(crs::checkProjectCrs(4545).ok());
     CHECK_FALSE(crs::checkProjectCrs(4490).ok());  // geographic
 }

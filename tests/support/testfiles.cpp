@@ -39,7 +39,8 @@ void writeVector(const std::string &path, const VectorSpec &spec)
     REQUIRE(driver != nullptr);
     core::DatasetPtr dataset;
     if (spec.driver == "GPKG" && fs::exists(path))
-        dataset.reset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+        dataset.reset(
+            GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
     else
         dataset.reset(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     REQUIRE(dataset);
@@ -52,9 +53,9 @@ void writeVector(const std::string &path, const VectorSpec &spec)
     CPLStringList options;
     for (const auto &option : spec.layerOptions)
         options.AddString(option.c_str());
-    OGRLayerH layer = GDALDatasetCreateLayer(dataset.get(), spec.layerName.c_str(), srs.get(),
-                                             static_cast<OGRwkbGeometryType>(spec.geometryType),
-                                             options.List());
+    OGRLayerH layer =
+        GDALDatasetCreateLayer(dataset.get(), spec.layerName.c_str(), srs.get(),
+                               static_cast<OGRwkbGeometryType>(spec.geometryType), options.List());
     REQUIRE(layer != nullptr);
     for (const FieldSpec &field : spec.fields) {
         const OGRFieldType type = field.type == FieldType::String ? OFTString
@@ -94,8 +95,8 @@ void writeVector(const std::string &path, const VectorSpec &spec)
 
 std::vector<FieldSpec> surveyFields()
 {
-    return {{"BSM", FieldType::String, 18},   {"DLBM", FieldType::String, 5},
-            {"DLMC", FieldType::String, 60},  {"ZLDWDM", FieldType::String, 19},
+    return {{"BSM", FieldType::String, 18},    {"DLBM", FieldType::String, 5},
+            {"DLMC", FieldType::String, 60},   {"ZLDWDM", FieldType::String, 19},
             {"ZLDWMC", FieldType::String, 60}, {"TBMJ", FieldType::Real, 15, 2},
             {"KCXS", FieldType::Real, 6, 4}};
 }
@@ -106,8 +107,12 @@ TestFeature surveyFeature(const std::string &wkt, const std::string &bsm, const 
 {
     TestFeature feature;
     feature.wkt = wkt;
-    feature.values = {bsm.empty() ? FieldValue{} : FieldValue{bsm}, std::string("0301"), dlmc, zldwdm,
-                      zldwmc, tbmj ? FieldValue{*tbmj} : FieldValue{},
+    feature.values = {bsm.empty() ? FieldValue{} : FieldValue{bsm},
+                      std::string("0301"),
+                      dlmc,
+                      zldwdm,
+                      zldwmc,
+                      tbmj ? FieldValue{*tbmj} : FieldValue{},
                       kcxs ? FieldValue{*kcxs} : FieldValue{}};
     return feature;
 }
@@ -136,7 +141,8 @@ std::unique_ptr<core::Project> newProject(const TempDir &dir, int epsg, const st
     return std::move(project).value();
 }
 
-core::ImportSummary importOk(core::Project &project, const std::string &path, const std::string &batch)
+core::ImportSummary importOk(core::Project &project, const std::string &path,
+                             const std::string &batch)
 {
     core::ImportRequest request;
     request.path = path;
@@ -178,4 +184,4 @@ CommandResult runCommand(const std::string &commandLine)
     return result;
 }
 
-} // namespace gengbao::test
+}  // namespace gengbao::test

@@ -45,7 +45,7 @@ using FieldValue = std::variant<std::monostate, std::string, double, std::int64_
 
 struct TestFeature
 {
-    std::string wkt;  // empty for no geometry
+    std::string wkt;                 // empty for no geometry
     std::vector<FieldValue> values;  // in FieldSpec order
 };
 
@@ -53,7 +53,7 @@ struct VectorSpec
 {
     std::string driver = "ESRI Shapefile";
     std::string layerName = "parcels";
-    int epsg = 4545;  // 0: no CRS
+    int epsg = 4545;       // 0: no CRS
     int geometryType = 3;  // OGRwkbGeometryType: 3 polygon, 6 multipolygon, 1 point, 2 line
     std::vector<std::string> layerOptions;  // e.g. "ENCODING=CP936"
     std::vector<FieldSpec> fields;
@@ -94,4 +94,4 @@ CommandResult runCommand(const std::string &commandLine);
 
 std::string readFile(const std::string &path);
 
-} // namespace gengbao::test
+}  // namespace gengbao::test

@@ -99,4 +99,4 @@ QVariant ParcelTableModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
-} // namespace gengbao::app
+}  // namespace gengbao::app

@@ -37,4 +37,4 @@ private:
     std::vector<core::ParcelRow> mRows;
 };
 
-} // namespace gengbao::app
+}  // namespace gengbao::app

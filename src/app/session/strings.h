@@ -20,4 +20,4 @@ inline std::string toUtf8(const QString &text)
     return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
 }
 
-} // namespace gengbao::app
+}  // namespace gengbao::app

@@ -19,4 +19,4 @@ Error makeError(ErrorCode code, std::string file, std::string detail, std::int64
     return Error{code, std::move(file), std::move(detail), fid};
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -44,4 +44,4 @@ struct Error
 
 Error makeError(ErrorCode code, std::string file, std::string detail, std::int64_t fid = -1);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

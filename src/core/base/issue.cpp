@@ -16,4 +16,4 @@ const char *severityName(Issue::Severity severity)
     return "warning";
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -21,4 +21,4 @@ struct Issue
 
 const char *severityName(Issue::Severity severity);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

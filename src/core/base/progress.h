@@ -27,4 +27,4 @@ private:
     std::atomic<bool> mCancelled{false};
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

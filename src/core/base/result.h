@@ -11,8 +11,7 @@
 namespace gengbao::core {
 
 // A value or an Error: what every fallible core call returns (std::expected is C++23).
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
@@ -76,7 +75,7 @@ private:
     std::optional<Error> mError;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core
 
 // Returns early from the calling function when a Status or Result holds an error.
 #define GENGBAO_TRY(expr)                                                                          \

@@ -94,4 +94,4 @@ std::optional<double> parseNumber(std::string_view text)
     return value;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

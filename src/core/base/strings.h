@@ -18,4 +18,4 @@ bool isAllDigits(std::string_view text);
 // Parses a number written as text ("1234.5", " 12 "); nullopt when it is not one.
 std::optional<double> parseNumber(std::string_view text);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -25,7 +25,7 @@ bool hasAtMostPlaces(double value, int places)
     return std::fabs(scaled - std::nearbyint(scaled)) < 1e-6;
 }
 
-} // namespace
+}  // namespace
 
 std::int64_t roundToScaled(double value, int places)
 {
@@ -84,4 +84,4 @@ double netSquareMetres(double grossSquareMetres, std::optional<double> kcxs)
     return grossSquareMetres - deductionSquareMetres(grossSquareMetres, *kcxs);
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

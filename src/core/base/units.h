@@ -10,7 +10,10 @@ namespace gengbao::core {
 // tools do, is 5e-6 too small and flips 0.01-mu roundings on large sums.
 inline constexpr double kMuPerSquareMetre = 0.0015;
 
-inline double squareMetresToMu(double squareMetres) { return squareMetres * kMuPerSquareMetre; }
+inline double squareMetresToMu(double squareMetres)
+{
+    return squareMetres * kMuPerSquareMetre;
+}
 
 // Rounds half away from zero at `places` decimals and returns the scaled integer
 // (e.g. places = 2 gives hundredths). The value is first read as its shortest 15-significant-digit
@@ -29,4 +32,4 @@ double deductionSquareMetres(double grossSquareMetres, double kcxs);
 // Net area = gross − round(gross × KCXS, 2); no KCXS means no deduction.
 double netSquareMetres(double grossSquareMetres, std::optional<double> kcxs);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

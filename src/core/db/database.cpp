@@ -37,7 +37,8 @@ Result<Database> Database::open(const std::string &path, Mode mode)
     Database database(raw, path);
     if (rc != SQLITE_OK) {
         return makeError(ErrorCode::Database, path,
-                         std::string("cannot open: ") + (raw ? sqlite3_errmsg(raw) : "out of memory"));
+                         std::string("cannot open: ") +
+                             (raw ? sqlite3_errmsg(raw) : "out of memory"));
     }
     sqlite3_extended_result_codes(raw, 1);
     // Another process (QGIS, a second Gengbao) may hold the write lock briefly.
@@ -69,8 +70,8 @@ Status Database::exec(std::string_view sql)
 Result<Statement> Database::prepare(std::string_view sql)
 {
     sqlite3_stmt *raw = nullptr;
-    const int rc = sqlite3_prepare_v2(mHandle.get(), sql.data(), static_cast<int>(sql.size()),
-                                      &raw, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(mHandle.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
     if (rc != SQLITE_OK)
         return lastError("prepare");
     return Statement(raw, this);
@@ -92,4 +93,4 @@ Error Database::lastError(std::string_view context) const
     return makeError(ErrorCode::Database, mPath, std::move(detail));
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

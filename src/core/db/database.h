@@ -49,4 +49,4 @@ private:
     std::string mPath;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

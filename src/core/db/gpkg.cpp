@@ -22,7 +22,8 @@ enum class Bound { MinX, MaxX, MinY, MaxY };  // in Envelope's order
 // Envelope of a blob: from its header when it has one, else by parsing the WKB with OGR.
 bool blobEnvelope(const unsigned char *data, int size, Envelope &out, bool &empty)
 {
-    auto decoded = decodeGeometry(std::span<const unsigned char>(data, static_cast<std::size_t>(size)));
+    auto decoded =
+        decodeGeometry(std::span<const unsigned char>(data, static_cast<std::size_t>(size)));
     if (!decoded)
         return false;
     empty = decoded->empty;
@@ -35,9 +36,8 @@ bool blobEnvelope(const unsigned char *data, int size, Envelope &out, bool &empt
                             static_cast<int>(decoded->wkb.size())) != OGRERR_NONE) {
         return false;
     }
-    std::unique_ptr<void, void (*)(void *)> owner(geometry, [](void *g) {
-        OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g));
-    });
+    std::unique_ptr<void, void (*)(void *)> owner(
+        geometry, [](void *g) { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); });
     if (OGR_G_IsEmpty(geometry)) {
         empty = true;
         return true;
@@ -63,7 +63,8 @@ bool argumentEnvelope(sqlite3_context *context, int argc, sqlite3_value **argv, 
 
 void boundFunction(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
-    const auto bound = static_cast<Bound>(reinterpret_cast<std::intptr_t>(sqlite3_user_data(context)));
+    const auto bound =
+        static_cast<Bound>(reinterpret_cast<std::intptr_t>(sqlite3_user_data(context)));
     Envelope envelope;
     bool empty = false;
     if (!argumentEnvelope(context, argc, argv, envelope, empty))
@@ -95,14 +96,15 @@ std::string quoted(std::string_view identifier)
     return result + "\"";
 }
 
-} // namespace
+}  // namespace
 
 void registerFunctions(sqlite3 *db)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    const std::pair<const char *, Bound> bounds[] = {
-        {"ST_MinX", Bound::MinX}, {"ST_MaxX", Bound::MaxX},
-        {"ST_MinY", Bound::MinY}, {"ST_MaxY", Bound::MaxY}};
+    const std::pair<const char *, Bound> bounds[] = {{"ST_MinX", Bound::MinX},
+                                                     {"ST_MaxX", Bound::MaxX},
+                                                     {"ST_MinY", Bound::MinY},
+                                                     {"ST_MaxY", Bound::MaxY}};
     for (const auto &[name, bound] : bounds) {
         sqlite3_create_function_v2(db, name, 1, flags,
                                    reinterpret_cast<void *>(static_cast<std::intptr_t>(bound)),
@@ -177,9 +179,8 @@ Status ensureSrs(Database &db, int epsg)
         return Status::success();
 
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    std::unique_ptr<void, void (*)(void *)> owner(srs, [](void *s) {
-        OSRDestroySpatialReference(static_cast<OGRSpatialReferenceH>(s));
-    });
+    std::unique_ptr<void, void (*)(void *)> owner(
+        srs, [](void *s) { OSRDestroySpatialReference(static_cast<OGRSpatialReferenceH>(s)); });
     if (OSRImportFromEPSG(srs, epsg) != OGRERR_NONE)
         return makeError(ErrorCode::BadCrs, db.path(), "unknown CRS EPSG:" + std::to_string(epsg));
     char *wkt = nullptr;
@@ -240,8 +241,8 @@ Status registerFeatureTable(Database &db, std::string_view table, std::string_vi
            " WHEN (new." + qc + " NOT NULL AND NOT ST_IsEmpty(NEW." + qc + ")) BEGIN " +
            "INSERT OR REPLACE INTO " + rtree + " VALUES " + values + "; END;\n";
     sql += "CREATE TRIGGER " + quoted(trigger + "_update1") + " AFTER UPDATE OF " + qc + " ON " +
-           qt + " WHEN OLD.fid = NEW.fid AND (NEW." + qc + " NOTNULL AND NOT ST_IsEmpty(NEW." +
-           qc + ")) BEGIN INSERT OR REPLACE INTO " + rtree + " VALUES " + values + "; END;\n";
+           qt + " WHEN OLD.fid = NEW.fid AND (NEW." + qc + " NOTNULL AND NOT ST_IsEmpty(NEW." + qc +
+           ")) BEGIN INSERT OR REPLACE INTO " + rtree + " VALUES " + values + "; END;\n";
     sql += "CREATE TRIGGER " + quoted(trigger + "_update2") + " AFTER UPDATE OF " + qc + " ON " +
            qt + " WHEN OLD.fid = NEW.fid AND (NEW." + qc + " ISNULL OR ST_IsEmpty(NEW." + qc +
            ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD.fid; END;\n";
@@ -284,8 +285,8 @@ Status setFeatureTableSrs(Database &db, std::string_view table, int srsId)
 
 Status refreshExtent(Database &db, std::string_view table)
 {
-    auto geometryColumn = db.prepare(
-        "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?");
+    auto geometryColumn =
+        db.prepare("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?");
     if (!geometryColumn)
         return geometryColumn.error();
     geometryColumn->bind(1, table);
@@ -297,9 +298,10 @@ Status refreshExtent(Database &db, std::string_view table)
     const std::string rtree = quoted("rtree_" + std::string(table) + "_" + geometryColumn->text(0));
     auto update = db.prepare(
         "UPDATE gpkg_contents SET "
-        "min_x = (SELECT min(minx) FROM " + rtree + "), max_x = (SELECT max(maxx) FROM " + rtree +
-        "), min_y = (SELECT min(miny) FROM " + rtree + "), max_y = (SELECT max(maxy) FROM " + rtree +
-        "), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?");
+        "min_x = (SELECT min(minx) FROM " +
+        rtree + "), max_x = (SELECT max(maxx) FROM " + rtree +
+        "), min_y = (SELECT min(miny) FROM " + rtree + "), max_y = (SELECT max(maxy) FROM " +
+        rtree + "), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?");
     if (!update)
         return update.error();
     update->bind(1, table);
@@ -353,4 +355,4 @@ Result<DecodedGeometry> decodeGeometry(std::span<const unsigned char> blob)
     return decoded;
 }
 
-} // namespace gengbao::core::gpkg
+}  // namespace gengbao::core::gpkg

@@ -68,4 +68,4 @@ struct DecodedGeometry
 // Parses the header; nullopt-like failure (ok() false) when the blob is not a GeoPackage geometry.
 Result<DecodedGeometry> decodeGeometry(std::span<const unsigned char> blob);
 
-} // namespace gengbao::core::gpkg
+}  // namespace gengbao::core::gpkg

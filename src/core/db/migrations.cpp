@@ -115,15 +115,16 @@ const std::vector<std::function<Status(Database &)>> &migrations()
 
 Status setVersion(Database &db, int version)
 {
-    auto statement = db.prepare("INSERT INTO gengbao_meta (key, value) VALUES ('schema_version', ?) "
-                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    auto statement =
+        db.prepare("INSERT INTO gengbao_meta (key, value) VALUES ('schema_version', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!statement)
         return statement.error();
     statement->bind(1, std::to_string(version));
     return statement->run();
 }
 
-} // namespace
+}  // namespace
 
 Status create(Database &db)
 {
@@ -135,7 +136,8 @@ Status create(Database &db)
 
 Result<int> version(Database &db)
 {
-    auto table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gengbao_meta'");
+    auto table =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gengbao_meta'");
     if (!table)
         return table.error();
     auto hasTable = table->step();
@@ -167,8 +169,9 @@ Status upgrade(Database &db)
         return Status::success();
     if (*current > kCurrentVersion) {
         return makeError(ErrorCode::NewerSchema, db.path(),
-                         "was written by a newer Gengbao (project schema " + std::to_string(*current) +
-                             "; this version reads up to " + std::to_string(kCurrentVersion) +
+                         "was written by a newer Gengbao (project schema " +
+                             std::to_string(*current) + "; this version reads up to " +
+                             std::to_string(kCurrentVersion) +
                              "); open it with that version or newer");
     }
     if (*current < 1)
@@ -182,4 +185,4 @@ Status upgrade(Database &db)
     return transaction->commit();
 }
 
-} // namespace gengbao::core::schema
+}  // namespace gengbao::core::schema

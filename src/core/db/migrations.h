@@ -24,5 +24,5 @@ Result<int> version(Database &db);
 // "repaired": its tables may mean things this build does not know.
 Status upgrade(Database &db);
 
-} // namespace schema
-} // namespace gengbao::core
+}  // namespace schema
+}  // namespace gengbao::core

@@ -120,7 +120,8 @@ std::optional<std::string> Statement::optionalText(int column) const
 
 std::vector<unsigned char> Statement::blob(int column) const
 {
-    const auto *data = static_cast<const unsigned char *>(sqlite3_column_blob(mStatement.get(), column));
+    const auto *data =
+        static_cast<const unsigned char *>(sqlite3_column_blob(mStatement.get(), column));
     const int size = sqlite3_column_bytes(mStatement.get(), column);
     return data ? std::vector<unsigned char>(data, data + size) : std::vector<unsigned char>();
 }
@@ -130,4 +131,4 @@ int Statement::columnCount() const
     return sqlite3_column_count(mStatement.get());
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

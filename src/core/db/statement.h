@@ -30,11 +30,13 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
-    Statement &bind(int index, const std::string &text) { return bind(index, std::string_view(text)); }
+    Statement &bind(int index, const std::string &text)
+    {
+        return bind(index, std::string_view(text));
+    }
     Statement &bindBlob(int index, const void *data, std::size_t size);
     Statement &bindNull(int index);
-    template <typename T>
-    Statement &bind(int index, const std::optional<T> &value)
+    template <typename T> Statement &bind(int index, const std::optional<T> &value)
     {
         return value ? bind(index, *value) : bindNull(index);
     }
@@ -67,4 +69,4 @@ private:
     const Database *mDatabase = nullptr;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

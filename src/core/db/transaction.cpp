@@ -32,4 +32,4 @@ Status Transaction::commit()
     return status;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -29,4 +29,4 @@ private:
     bool mOpen = true;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

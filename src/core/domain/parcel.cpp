@@ -17,4 +17,4 @@ std::optional<ParcelSource> parseSource(std::string_view name)
     return std::nullopt;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -20,4 +20,4 @@ inline constexpr std::string_view kStageCandidate = "candidate";
 // edited geometry (domain.md §2.2).
 inline constexpr double kAreaMismatchTolerance = 0.001;
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

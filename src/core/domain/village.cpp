@@ -23,4 +23,4 @@ bool isVillageLevelCode(std::string_view zldwdm)
     return code.substr(12).find_first_not_of('0') == std::string_view::npos;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

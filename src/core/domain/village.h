@@ -14,4 +14,4 @@ std::optional<std::string> villageCodeFromZldwdm(std::string_view zldwdm);
 // True when the code is the village itself, not a sub-village unit (12 digits, or trailing zeros).
 bool isVillageLevelCode(std::string_view zldwdm);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -13,7 +13,8 @@ Result<SrsPtr> fromEpsg(int epsg)
     CplErrorCapture quiet;
     SrsPtr srs(OSRNewSpatialReference(nullptr));
     if (OSRImportFromEPSG(srs.get(), epsg) != OGRERR_NONE)
-        return makeError(ErrorCode::BadCrs, {}, "EPSG:" + std::to_string(epsg) + " is not a known CRS");
+        return makeError(ErrorCode::BadCrs, {},
+                         "EPSG:" + std::to_string(epsg) + " is not a known CRS");
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }
@@ -33,7 +34,8 @@ int nearestGaussKrugerEpsg(double longitude)
     return 4534 + (zone - 25);
 }
 
-std::optional<int> zonePrefixedEpsgFromCoordinates(double minX, double maxX, double minY, double maxY)
+std::optional<int> zonePrefixedEpsgFromCoordinates(double minX, double maxX, double minY,
+                                                   double maxY)
 {
     const auto zoneOf = [](double easting) -> int {
         if (easting < 1.0e7 || easting >= 1.0e8)
@@ -64,7 +66,8 @@ Status checkProjectCrs(int epsg)
                              "CGCS2000 3-degree Gauss-Kruger zone EPSG:4545");
     }
     if (std::fabs(OSRGetLinearUnits(srs->get(), nullptr) - 1.0) > 1e-12)
-        return makeError(ErrorCode::BadCrs, {}, "EPSG:" + std::to_string(epsg) + " is not in metres");
+        return makeError(ErrorCode::BadCrs, {},
+                         "EPSG:" + std::to_string(epsg) + " is not in metres");
     return Status::success();
 }
 
@@ -103,4 +106,4 @@ std::string describe(OGRSpatialReferenceH srs)
     return name ? name : "unnamed CRS";
 }
 
-} // namespace gengbao::core::crs
+}  // namespace gengbao::core::crs

@@ -24,7 +24,8 @@ int nearestGaussKrugerEpsg(double longitude);
 
 // A zone-prefixed Gauss-Krüger CRS (EPSG:4513 zone 25 ... EPSG:4533 zone 45) read off 8-digit
 // eastings, when both bounds carry the same valid zone prefix and the northing is plausible.
-std::optional<int> zonePrefixedEpsgFromCoordinates(double minX, double maxX, double minY, double maxY);
+std::optional<int> zonePrefixedEpsgFromCoordinates(double minX, double maxX, double minY,
+                                                   double maxY);
 
 // A project CRS must be projected, in metres.
 Status checkProjectCrs(int epsg);
@@ -34,4 +35,4 @@ std::string describe(OGRSpatialReferenceH srs);
 // The EPSG code of an SRS, when it is (or matches with confidence) one.
 std::optional<int> epsgOf(OGRSpatialReferenceH srs);
 
-} // namespace gengbao::core::crs
+}  // namespace gengbao::core::crs

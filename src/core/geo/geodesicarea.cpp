@@ -15,13 +15,16 @@ Result<GeodesicArea> GeodesicArea::create(int sourceEpsg)
     proj_log_level(result.mContext.get(), PJ_LOG_NONE);
     const std::string source = "EPSG:" + std::to_string(sourceEpsg);
     const std::string target = "EPSG:" + std::to_string(crs::kCgcs2000Geographic);
-    ProjPtr raw(proj_create_crs_to_crs(result.mContext.get(), source.c_str(), target.c_str(), nullptr));
+    ProjPtr raw(
+        proj_create_crs_to_crs(result.mContext.get(), source.c_str(), target.c_str(), nullptr));
     if (!raw)
-        return makeError(ErrorCode::BadCrs, {}, "no transformation from " + source + " to " + target);
+        return makeError(ErrorCode::BadCrs, {},
+                         "no transformation from " + source + " to " + target);
     // Longitude first, degrees, whatever the EPSG axis order says.
     result.mToGeographic.reset(proj_normalize_for_visualization(result.mContext.get(), raw.get()));
     if (!result.mToGeographic)
-        return makeError(ErrorCode::BadCrs, {}, "cannot normalise the transformation from " + source);
+        return makeError(ErrorCode::BadCrs, {},
+                         "cannot normalise the transformation from " + source);
     geod_init(&result.mEllipsoid, 6378137.0, 1.0 / 298.257222101);
     return result;
 }
@@ -78,4 +81,4 @@ double GeodesicArea::area(GEOSContextHandle_t context, const GEOSGeometry *geome
     return 0.0;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -36,4 +36,4 @@ private:
     std::vector<double> mLon, mLat;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -20,4 +20,4 @@ void GeosContext::onMessage(const char *message, void *userData)
     static_cast<GeosContext *>(userData)->mLastError = message ? message : "";
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

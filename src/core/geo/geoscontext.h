@@ -5,8 +5,8 @@
 #include <geos_c.h>
 
 #include <memory>
-#include <utility>
 #include <string>
+#include <utility>
 
 namespace gengbao::core {
 
@@ -68,4 +68,4 @@ private:
     GEOSGeometry *mGeometry = nullptr;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -23,4 +23,4 @@ void CPL_STDCALL CplErrorCapture::handler(CPLErr level, CPLErrorNum number, cons
         self->mLastFailure = message ? message : "unknown GDAL error";
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -76,4 +76,4 @@ private:
     std::string mLastFailure;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

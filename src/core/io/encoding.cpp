@@ -33,14 +33,18 @@ std::optional<std::string> fromAlias(std::string_view name)
             key += c;
     }
     static const std::map<std::string, std::string> aliases = {
-        {"UTF8", kUtf8},         {"65001", kUtf8},        {"CP65001", kUtf8},
-        {"936", kChinese},       {"CP936", kChinese},     {"ANSI936", kChinese},
-        {"GBK", kChinese},       {"GB2312", kChinese},    {"GB18030", kChinese},
-        {"MS936", kChinese},     {"WINDOWS936", kChinese}, {"EUCCN", kChinese},
-        {"54936", kChinese},     {"CP54936", kChinese},   {"950", "BIG5"},
-        {"CP950", "BIG5"},       {"BIG5", "BIG5"},        {"ANSI950", "BIG5"},
-        {"1252", "CP1252"},      {"CP1252", "CP1252"},    {"ANSI1252", "CP1252"},
-        {"ISO88591", "ISO-8859-1"}, {"LATIN1", "ISO-8859-1"}, {"88591", "ISO-8859-1"},
+        {"UTF8", kUtf8},          {"65001", kUtf8},
+        {"CP65001", kUtf8},       {"936", kChinese},
+        {"CP936", kChinese},      {"ANSI936", kChinese},
+        {"GBK", kChinese},        {"GB2312", kChinese},
+        {"GB18030", kChinese},    {"MS936", kChinese},
+        {"WINDOWS936", kChinese}, {"EUCCN", kChinese},
+        {"54936", kChinese},      {"CP54936", kChinese},
+        {"950", "BIG5"},          {"CP950", "BIG5"},
+        {"BIG5", "BIG5"},         {"ANSI950", "BIG5"},
+        {"1252", "CP1252"},       {"CP1252", "CP1252"},
+        {"ANSI1252", "CP1252"},   {"ISO88591", "ISO-8859-1"},
+        {"LATIN1", "ISO-8859-1"}, {"88591", "ISO-8859-1"},
     };
     auto it = aliases.find(key);
     if (it != aliases.end())
@@ -48,7 +52,7 @@ std::optional<std::string> fromAlias(std::string_view name)
     return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<std::string> fromCpg(std::string_view cpgContent)
 {
@@ -100,7 +104,7 @@ Result<std::string> normalise(std::string_view name)
                      "unknown encoding '" + std::string(name) + "' (try GBK or UTF-8)");
 }
 
-} // namespace encoding
+}  // namespace encoding
 
 Result<TextDecoder> TextDecoder::create(const std::string &name)
 {
@@ -158,4 +162,4 @@ std::optional<std::string> TextDecoder::decode(std::string_view bytes)
     return output;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

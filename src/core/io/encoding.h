@@ -31,7 +31,7 @@ std::optional<std::uint8_t> readLanguageDriver(const std::string &dbfPath);
 // Normalises a user-given name ("gbk", "cp936", "utf8") to an iconv name; error if unknown.
 Result<std::string> normalise(std::string_view name);
 
-} // namespace encoding
+}  // namespace encoding
 
 // Converts text in one encoding to UTF-8 (RAII over an iconv descriptor). Not thread-safe.
 class TextDecoder
@@ -54,4 +54,4 @@ private:
     bool mIsUtf8 = false;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -24,7 +24,8 @@ const std::array<FieldNames, kStandardFieldCount> &fieldNames()
         {"DLBM", {"地类编码", "地类代码"}},
         {"DLMC", {"地类名称"}},
         {"ZLDWDM", {"坐落单位代码", "坐落单位代", "坐落代码", "村代码", "村级代码"}},
-        {"ZLDWMC", {"坐落单位名称", "坐落单位名", "坐落名称", "村名", "村名称", "村居", "行政村", "村委会"}},
+        {"ZLDWMC",
+         {"坐落单位名称", "坐落单位名", "坐落名称", "村名", "村名称", "村居", "行政村", "村委会"}},
         {"QSDWDM", {"权属单位代码", "权属单位代"}},
         {"QSDWMC", {"权属单位名称", "权属单位名"}},
         {"TBMJ", {"图斑面积"}},
@@ -49,7 +50,7 @@ int findField(const std::vector<std::string> &sourceNames, std::string_view want
     return -1;
 }
 
-} // namespace
+}  // namespace
 
 std::string_view standardFieldName(StandardField field)
 {
@@ -74,13 +75,15 @@ Result<FieldMapping> mapFields(const std::vector<std::string> &sourceNames,
             ++f;
         if (f == kStandardFieldCount)
             return makeError(ErrorCode::InvalidArgument, {},
-                             "'" + standard + "' is not a field Gengbao maps (e.g. BSM, TBMJ, ZLDWDM)");
+                             "'" + standard +
+                                 "' is not a field Gengbao maps (e.g. BSM, TBMJ, ZLDWDM)");
         const int index = findField(sourceNames, source);
         if (index < 0)
-            return makeError(ErrorCode::InvalidArgument, {}, "the file has no field '" + source + "'");
+            return makeError(ErrorCode::InvalidArgument, {},
+                             "the file has no field '" + source + "'");
         mapping.sourceIndex[f] = index;
     }
     return mapping;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

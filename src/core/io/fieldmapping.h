@@ -11,7 +11,8 @@
 
 namespace gengbao::core {
 
-// The 三调 DLTB fields Gengbao reads (domain.md §1.1), plus a numeric slope some county files carry.
+// The 三调 DLTB fields Gengbao reads (domain.md §1.1), plus a numeric slope some county files
+// carry.
 enum class StandardField {
     BSM,
     TBYBH,
@@ -44,7 +45,10 @@ std::string_view standardFieldName(StandardField field);
 struct FieldMapping
 {
     std::array<int, kStandardFieldCount> sourceIndex;
-    int operator[](StandardField field) const { return sourceIndex[static_cast<std::size_t>(field)]; }
+    int operator[](StandardField field) const
+    {
+        return sourceIndex[static_cast<std::size_t>(field)];
+    }
 };
 
 // overrides: standard name (any case) -> source field name (exact, or any case). An override
@@ -52,4 +56,4 @@ struct FieldMapping
 Result<FieldMapping> mapFields(const std::vector<std::string> &sourceNames,
                                const std::map<std::string, std::string> &overrides);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -79,7 +79,7 @@ std::string readSmallFile(const fs::path &path)
     return content;
 }
 
-} // namespace
+}  // namespace
 
 ParcelReader::~ParcelReader() = default;
 
@@ -170,10 +170,12 @@ Status ParcelReader::chooseLayer(const ReaderOptions &options)
         }
         if (polygonLayers.empty())
             return makeError(ErrorCode::NotPolygonLayer, mPath,
-                             "has no polygon layer (layers: " + list() + "); parcels must be polygons");
+                             "has no polygon layer (layers: " + list() +
+                                 "); parcels must be polygons");
         if (polygonLayers.size() > 1)
             return makeError(ErrorCode::AmbiguousLayer, mPath,
-                             "has several polygon layers (" + list() + "); choose one with --layer");
+                             "has several polygon layers (" + list() +
+                                 "); choose one with --layer");
         mLayer = polygonLayers.front();
     }
     mInfo.layerName = OGR_L_GetName(mLayer);
@@ -267,7 +269,8 @@ Status ParcelReader::detectEncoding(const ReaderOptions &options)
     mInfo.fieldNames.clear();
     for (int i = 0; i < fieldCount; ++i) {
         bool ok = true;
-        std::string name = decodeText(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)), -1, ok);
+        std::string name =
+            decodeText(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)), -1, ok);
         if (!ok) {
             return makeError(ErrorCode::UnknownEncoding, mPath,
                              "field name " + std::to_string(i + 1) + " is not valid " +
@@ -295,17 +298,18 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
         mSourceSrs = std::move(srs).value();
     } else if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(mLayer)) {
         mSourceSrs = crs::cloneTraditional(layerSrs);
-    } else if (auto epsg = crs::zonePrefixedEpsgFromCoordinates(mInfo.extent.MinX, mInfo.extent.MaxX,
-                                                               mInfo.extent.MinY, mInfo.extent.MaxY)) {
+    } else if (auto epsg = crs::zonePrefixedEpsgFromCoordinates(
+                   mInfo.extent.MinX, mInfo.extent.MaxX, mInfo.extent.MinY, mInfo.extent.MaxY)) {
         auto srs = crs::fromEpsg(*epsg);
         if (!srs)
             return srs.error();
         mSourceSrs = std::move(srs).value();
         mInfo.crsFromCoordinates = true;
     } else {
-        return makeError(ErrorCode::NoCrs, mPath,
-                         "has no coordinate system (no .prj file) and its coordinates do not "
-                         "identify one; add the .prj or give the CRS (e.g. --source-crs EPSG:4545)");
+        return makeError(
+            ErrorCode::NoCrs, mPath,
+            "has no coordinate system (no .prj file) and its coordinates do not "
+            "identify one; add the .prj or give the CRS (e.g. --source-crs EPSG:4545)");
     }
     if (OSRIsGeographic(mSourceSrs.get())) {
         const OGREnvelope &e = mInfo.extent;
@@ -332,8 +336,7 @@ Result<bool> ParcelReader::next(RawFeature &feature)
     CplErrorCapture capture;
     FeaturePtr ogrFeature(OGR_L_GetNextFeature(mLayer));
     if (capture.hasFailure()) {
-        return makeError(ErrorCode::Damaged, mPath,
-                         "is damaged: " + capture.lastFailure());
+        return makeError(ErrorCode::Damaged, mPath, "is damaged: " + capture.lastFailure());
     }
     if (!ogrFeature)
         return false;
@@ -377,7 +380,8 @@ Result<bool> ParcelReader::next(RawFeature &feature)
             break;
         case OFTString: {
             bool ok = true;
-            std::string text = decodeText(OGR_F_GetFieldAsString(ogrFeature.get(), i), feature.fid, ok);
+            std::string text =
+                decodeText(OGR_F_GetFieldAsString(ogrFeature.get(), i), feature.fid, ok);
             if (!ok) {
                 return makeError(ErrorCode::UnknownEncoding, mPath,
                                  "field " + name + " of feature " + std::to_string(feature.fid) +
@@ -395,4 +399,4 @@ Result<bool> ParcelReader::next(RawFeature &feature)
     return true;
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

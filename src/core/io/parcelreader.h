@@ -17,23 +17,23 @@ namespace gengbao::core {
 struct ReaderOptions
 {
     std::string path;
-    std::optional<std::string> layer;         // default: the only polygon layer
-    std::optional<std::string> encoding;      // override; shapefiles only
-    std::optional<int> sourceEpsg;            // override for a file without a usable CRS
+    std::optional<std::string> layer;     // default: the only polygon layer
+    std::optional<std::string> encoding;  // override; shapefiles only
+    std::optional<int> sourceEpsg;        // override for a file without a usable CRS
 };
 
 // What the reader found out about the file before reading features: the import dialog's preview
 // and the batch record show it.
 struct LayerInfo
 {
-    std::string driver;          // "ESRI Shapefile", "GPKG", "GeoJSON"
+    std::string driver;  // "ESRI Shapefile", "GPKG", "GeoJSON"
     std::string layerName;
     std::int64_t featureCount = 0;
     std::vector<std::string> fieldNames;  // decoded to UTF-8
     std::string encoding;                 // iconv name, "UTF-8" for GeoPackage and GeoJSON
-    std::string encodingOrigin;           // "override", "cpg", "dbf language byte", "detected", "format"
-    std::string crsDescription;           // "EPSG:4545" or a name
-    bool crsFromCoordinates = false;      // no .prj; zone read from 8-digit eastings
+    std::string encodingOrigin;  // "override", "cpg", "dbf language byte", "detected", "format"
+    std::string crsDescription;  // "EPSG:4545" or a name
+    bool crsFromCoordinates = false;  // no .prj; zone read from 8-digit eastings
     OGREnvelope extent{};
 };
 
@@ -81,4 +81,4 @@ private:
     std::optional<TextDecoder> mDecoder;
 };
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

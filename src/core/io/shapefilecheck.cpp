@@ -57,7 +57,7 @@ Status checkShapeHeader(const fs::path &path, const std::string &shpPath)
     return Status::success();
 }
 
-} // namespace
+}  // namespace
 
 std::optional<fs::path> companionPath(const std::string &shpPath, const char *extension)
 {
@@ -74,7 +74,8 @@ std::optional<fs::path> companionPath(const std::string &shpPath, const char *ex
     // Mixed case (X.Dbf): scan the folder.
     const fs::path folder = shp.has_parent_path() ? shp.parent_path() : fs::path(".");
     for (const auto &entry : fs::directory_iterator(folder, ec)) {
-        if (entry.path().stem() == shp.stem() && toUpperAscii(entry.path().extension().string()) == wanted)
+        if (entry.path().stem() == shp.stem() &&
+            toUpperAscii(entry.path().extension().string()) == wanted)
             return entry.path();
     }
     return std::nullopt;
@@ -98,7 +99,8 @@ Status checkFiles(const std::string &shpPath)
     const auto dbfSize = fs::file_size(*dbf);
     const auto dbfHeader = readHeader(*dbf, 32);
     if (!dbfHeader)
-        return makeError(ErrorCode::Damaged, shpPath, dbf->filename().string() + " is truncated (no header)");
+        return makeError(ErrorCode::Damaged, shpPath,
+                         dbf->filename().string() + " is truncated (no header)");
     const std::uint64_t records = littleEndian32(dbfHeader->data() + 4);
     const std::uint64_t headerLength = littleEndian16(dbfHeader->data() + 8);
     const std::uint64_t recordLength = littleEndian16(dbfHeader->data() + 10);
@@ -112,9 +114,10 @@ Status checkFiles(const std::string &shpPath)
     if (shxRecords != records) {
         return makeError(ErrorCode::Damaged, shpPath,
                          "its .shx lists " + std::to_string(shxRecords) + " shapes but its .dbf " +
-                             std::to_string(records) + " records; the files do not belong together");
+                             std::to_string(records) +
+                             " records; the files do not belong together");
     }
     return Status::success();
 }
 
-} // namespace gengbao::core::shapefile
+}  // namespace gengbao::core::shapefile

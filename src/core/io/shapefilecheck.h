@@ -13,10 +13,11 @@
 namespace gengbao::core::shapefile {
 
 // X.cpg, X.CPG, ... next to X.shp, if present.
-std::optional<std::filesystem::path> companionPath(const std::string &shpPath, const char *extension);
+std::optional<std::filesystem::path> companionPath(const std::string &shpPath,
+                                                   const char *extension);
 
 // The .shx and .dbf exist; no file is shorter than its header says; .shx and .dbf agree on the
 // number of records.
 Status checkFiles(const std::string &shpPath);
 
-} // namespace gengbao::core::shapefile
+}  // namespace gengbao::core::shapefile

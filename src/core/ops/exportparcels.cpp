@@ -15,8 +15,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-template <typename T>
-json orNull(const std::optional<T> &value)
+template <typename T> json orNull(const std::optional<T> &value)
 {
     return value ? json(*value) : json(nullptr);
 }
@@ -94,7 +93,7 @@ std::string csvValue(const json &value)
     return csvField(value.dump());
 }
 
-} // namespace
+}  // namespace
 
 Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
 {
@@ -185,4 +184,4 @@ Status writeParcelsCsv(const std::vector<ParcelRow> &rows, std::ostream &out)
     return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

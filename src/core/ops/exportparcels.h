@@ -47,4 +47,4 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project);
 Status writeParcelsJson(const std::vector<ParcelRow> &rows, std::ostream &out);
 Status writeParcelsCsv(const std::vector<ParcelRow> &rows, std::ostream &out);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

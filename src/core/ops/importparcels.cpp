@@ -109,9 +109,9 @@ GeosGeometry polygonalPart(GEOSContextHandle_t context, GeosGeometry geometry)
     }
     if (polygons.empty())
         return {};
-    GeosGeometry collection(context, GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON,
-                                                                 polygons.data(),
-                                                                 static_cast<unsigned>(polygons.size())));
+    GeosGeometry collection(context,
+                            GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(),
+                                                        static_cast<unsigned>(polygons.size())));
     // Parts of one repaired ring may touch along an edge; union makes them one valid polygon.
     return GeosGeometry(context, GEOSUnaryUnion_r(context, collection.get()));
 }
@@ -144,7 +144,8 @@ Processed processGeometry(const RawFeature &raw, Worker &worker, int projectEpsg
     const auto type = wkbFlatten(OGR_G_GetGeometryType(geometry.get()));
     if (type != wkbPolygon && type != wkbMultiPolygon)
         return reject("not_polygon", "is a " + raw.geometryTypeName + ", not a polygon");
-    if (worker.toProject && OGR_G_Transform(geometry.get(), worker.toProject.get()) != OGRERR_NONE) {
+    if (worker.toProject &&
+        OGR_G_Transform(geometry.get(), worker.toProject.get()) != OGRERR_NONE) {
         return reject("transform_failed",
                       "cannot be transformed to EPSG:" + std::to_string(projectEpsg));
     }
@@ -152,9 +153,11 @@ Processed processGeometry(const RawFeature &raw, Worker &worker, int projectEpsg
     OGR_G_ExportToWkb(geometry.get(), wkbNDR, wkb.data());
 
     const GEOSContextHandle_t context = worker.geos.handle();
-    GeosGeometry geos(context, GEOSWKBReader_read_r(context, worker.reader, wkb.data(), wkb.size()));
+    GeosGeometry geos(context,
+                      GEOSWKBReader_read_r(context, worker.reader, wkb.data(), wkb.size()));
     if (!geos)
-        return reject("bad_geometry", "has a geometry GEOS cannot read: " + worker.geos.lastError());
+        return reject("bad_geometry",
+                      "has a geometry GEOS cannot read: " + worker.geos.lastError());
     if (GEOSisValid_r(context, geos.get()) != 1) {
         char *reason = GEOSisValidReason_r(context, geos.get());
         const std::string why = reason ? reason : "invalid";
@@ -280,7 +283,8 @@ public:
             // x and change where a normalised ring starts.
             double distance = 0.0;
             if (mine && theirs &&
-                GEOSHausdorffDistance_r(mContext.handle(), mine.get(), theirs.get(), &distance) == 1 &&
+                GEOSHausdorffDistance_r(mContext.handle(), mine.get(), theirs.get(), &distance) ==
+                    1 &&
                 distance <= kSameGeometryTolerance) {
                 match = query.text(0);
                 break;
@@ -332,15 +336,16 @@ public:
         writer.mSource = std::string(sourceName(source));
         auto parcel = db.prepare(
             "INSERT INTO parcels (geom, parcel_id, batch_id, source, source_fid, bsm, tbybh, tbbh, "
-            "dlbm, dlmc, zldwdm, zldwmc, village_code, qsdwdm, qsdwmc, tbmj_m2, kcxs, gdlx, gdpdjb, "
+            "dlbm, dlmc, zldwdm, zldwmc, village_code, qsdwdm, qsdwmc, tbmj_m2, kcxs, gdlx, "
+            "gdpdjb, "
             "pdjb, slope_attr_deg, zzsxdm, bz, area_m2, gross_m2, net_m2, gross_mu, net_mu, "
             "area_mismatch, repaired, stage, attributes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
             "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
             "?26, ?27, ?28, ?29, ?30, ?31, ?32)");
-        auto village = db.prepare(
-            "INSERT INTO villages (code, name, name_is_exact) VALUES (?1, ?2, ?3) "
-            "ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_is_exact = 1 "
-            "WHERE excluded.name_is_exact = 1 AND villages.name_is_exact = 0");
+        auto village =
+            db.prepare("INSERT INTO villages (code, name, name_is_exact) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_is_exact = 1 "
+                       "WHERE excluded.name_is_exact = 1 AND villages.name_is_exact = 0");
         auto issue = db.prepare("INSERT INTO import_issues (batch_id, source_fid, parcel_id, "
                                 "severity, code, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         for (auto *statement : {&parcel, &village, &issue}) {
@@ -390,7 +395,10 @@ private:
 struct StandardValues
 {
     std::array<std::string, kStandardFieldCount> text;
-    const std::string &operator[](StandardField f) const { return text[static_cast<std::size_t>(f)]; }
+    const std::string &operator[](StandardField f) const
+    {
+        return text[static_cast<std::size_t>(f)];
+    }
 };
 
 StandardValues standardValues(const RawFeature &raw, const FieldMapping &mapping)
@@ -442,9 +450,10 @@ std::optional<std::pair<double, double>> extentCentreLonLat(const LayerInfo &inf
     return std::make_pair(x, y);
 }
 
-} // namespace
+}  // namespace
 
-Result<ImportSummary> importParcels(Project &project, const ImportRequest &request, Progress &progress)
+Result<ImportSummary> importParcels(Project &project, const ImportRequest &request,
+                                    Progress &progress)
 {
     try {
         progress.report(0.0, "opening");
@@ -471,7 +480,8 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                                  ? std::filesystem::path(request.path).stem().string()
                                  : request.batchLabel;
         const auto addIssue = [&summary](Issue::Severity severity, std::string code,
-                                         std::int64_t fid, std::string parcelId, std::string detail) {
+                                         std::int64_t fid, std::string parcelId,
+                                         std::string detail) {
             summary.issues.push_back(
                 Issue{severity, std::move(code), fid, std::move(parcelId), std::move(detail)});
         };
@@ -496,13 +506,15 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
             const char *projection = OSRGetAttrValue(reader.sourceSrs(), "PROJECTION", 0);
             const double meridian =
                 OSRGetProjParm(reader.sourceSrs(), SRS_PP_CENTRAL_MERIDIAN, 0.0, &err);
-            if (projection && std::string(projection).find("Transverse_Mercator") != std::string::npos &&
+            if (projection &&
+                std::string(projection).find("Transverse_Mercator") != std::string::npos &&
                 err == OGRERR_NONE && std::fabs(lon - meridian) > 2.0) {
                 char text[200];
                 std::snprintf(text, sizeof text,
                               "the data lies at %.3f°E, %.1f° from the central meridian %.0f°E of "
                               "its CRS (%s): a mistyped zone?",
-                              lon, std::fabs(lon - meridian), meridian, info.crsDescription.c_str());
+                              lon, std::fabs(lon - meridian), meridian,
+                              info.crsDescription.c_str());
                 addIssue(Issue::Severity::Warning, "crs_suspect", -1, {}, text);
             }
         }
@@ -522,18 +534,20 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
             return projectSrs.error();
 
         // One set of geometry tools per core.
-        const std::size_t threadCount = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+        const std::size_t threadCount =
+            std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
         std::vector<std::unique_ptr<Worker>> workers;
         const bool sameCrs = OSRIsSame(reader.sourceSrs(), projectSrs->get()) != 0;
         for (std::size_t i = 0; i < threadCount; ++i) {
             auto worker = std::make_unique<Worker>();
             if (!sameCrs) {
                 CplErrorCapture capture;
-                worker->toProject.reset(OCTNewCoordinateTransformation(reader.sourceSrs(), projectSrs->get()));
+                worker->toProject.reset(
+                    OCTNewCoordinateTransformation(reader.sourceSrs(), projectSrs->get()));
                 if (!worker->toProject)
                     return makeError(ErrorCode::BadCrs, request.path,
-                                     "no transformation from " + info.crsDescription + " to EPSG:" +
-                                         std::to_string(projectEpsg));
+                                     "no transformation from " + info.crsDescription +
+                                         " to EPSG:" + std::to_string(projectEpsg));
             }
             auto area = GeodesicArea::create(projectEpsg);
             if (!area)
@@ -629,7 +643,8 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                     }
                 }
                 const std::string parcelId =
-                    !bsm.empty() ? bsm : "B" + std::to_string(batchId) + "-" + std::to_string(raw.fid);
+                    !bsm.empty() ? bsm
+                                 : "B" + std::to_string(batchId) + "-" + std::to_string(raw.fid);
 
                 // Areas: TBMJ is authoritative; the computed ellipsoidal area checks it.
                 std::optional<double> tbmj;
@@ -638,7 +653,8 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                     tbmj = parseNumber(tbmjText);
                     if (!tbmj || *tbmj <= 0.0) {
                         addIssue(Issue::Severity::Warning, "bad_tbmj", raw.fid, parcelId,
-                                 "TBMJ '" + tbmjText + "' is not a positive area; the computed area is used");
+                                 "TBMJ '" + tbmjText +
+                                     "' is not a positive area; the computed area is used");
                         tbmj.reset();
                     }
                 }
@@ -651,9 +667,10 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                         std::snprintf(text, sizeof text,
                                       "TBMJ %s differs from the computed ellipsoidal area %s by "
                                       "%.2f %% (over 0.1 %%): check the CRS or the geometry",
-                                      formatArea(*tbmj).c_str(), formatArea(geometry.areaM2).c_str(),
-                                      difference * 100.0);
-                        addIssue(Issue::Severity::Warning, "area_mismatch", raw.fid, parcelId, text);
+                                      formatArea(*tbmj).c_str(),
+                                      formatArea(geometry.areaM2).c_str(), difference * 100.0);
+                        addIssue(Issue::Severity::Warning, "area_mismatch", raw.fid, parcelId,
+                                 text);
                     }
                 }
                 std::optional<double> kcxs;
@@ -661,12 +678,14 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                     kcxs = parseNumber(kcxsText);
                     if (!kcxs || *kcxs < 0.0 || *kcxs >= 1.0) {
                         addIssue(Issue::Severity::Warning, "bad_kcxs", raw.fid, parcelId,
-                                 "KCXS '" + kcxsText + "' is not a coefficient between 0 and 1; ignored");
+                                 "KCXS '" + kcxsText +
+                                     "' is not a coefficient between 0 and 1; ignored");
                         kcxs.reset();
                     }
                 }
                 std::optional<double> slope;
-                if (const std::string &slopeText = values[StandardField::Slope]; !slopeText.empty()) {
+                if (const std::string &slopeText = values[StandardField::Slope];
+                    !slopeText.empty()) {
                     slope = parseNumber(slopeText);
                     if (!slope || *slope < 0.0 || *slope > 90.0) {
                         addIssue(Issue::Severity::Warning, "bad_slope", raw.fid, parcelId,
@@ -684,9 +703,9 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                                                       isVillageLevelCode(zldwdm)));
                 } else {
                     addIssue(Issue::Severity::Warning, "no_village", raw.fid, parcelId,
-                             zldwdm.empty() ? std::string("has no ZLDWDM village code")
-                                            : "ZLDWDM '" + zldwdm +
-                                                  "' is not a 12-, 16- or 19-digit code");
+                             zldwdm.empty()
+                                 ? std::string("has no ZLDWDM village code")
+                                 : "ZLDWDM '" + zldwdm + "' is not a 12-, 16- or 19-digit code");
                 }
                 if (geometry.repaired) {
                     ++counts.repaired;
@@ -696,7 +715,10 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
 
                 Statement &insert = writer->parcel();
                 insert.bindBlob(1, geometry.blob.data(), geometry.blob.size());
-                insert.bind(2, parcelId).bind(3, batchId).bind(4, writer->source()).bind(5, raw.fid);
+                insert.bind(2, parcelId)
+                    .bind(3, batchId)
+                    .bind(4, writer->source())
+                    .bind(5, raw.fid);
                 bindOptionalText(insert, 6, bsm);
                 bindOptionalText(insert, 7, values[StandardField::TBYBH]);
                 bindOptionalText(insert, 8, values[StandardField::TBBH]);
@@ -724,7 +746,8 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                 ++counts.imported;
             }
             if (progress.cancelled())
-                return makeError(ErrorCode::Cancelled, request.path, "import cancelled; nothing was imported");
+                return makeError(ErrorCode::Cancelled, request.path,
+                                 "import cancelled; nothing was imported");
             progress.report(info.featureCount > 0
                                 ? std::min(1.0, double(counts.read) / double(info.featureCount))
                                 : 1.0,
@@ -755,8 +778,9 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
         progress.report(1.0, "done");
         return summary;
     } catch (const std::exception &exception) {
-        return makeError(ErrorCode::Io, request.path, std::string("import failed: ") + exception.what());
+        return makeError(ErrorCode::Io, request.path,
+                         std::string("import failed: ") + exception.what());
     }
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -22,10 +22,10 @@ struct ImportRequest
     std::optional<std::string> layer;
     std::string batchLabel;  // default: the file name without extension
     ParcelSource source = ParcelSource::County;
-    std::optional<std::string> encoding;      // override the detected shapefile encoding
-    std::optional<int> sourceEpsg;            // override a missing or wrong source CRS
+    std::optional<std::string> encoding;                // override the detected shapefile encoding
+    std::optional<int> sourceEpsg;                      // override a missing or wrong source CRS
     std::map<std::string, std::string> fieldOverrides;  // standard name -> source field
-    std::string user;                         // default: the login name
+    std::string user;                                   // default: the login name
 };
 
 struct ImportCounts
@@ -58,6 +58,7 @@ struct ImportSummary
 // (same BSM, or same geometry when there is no BSM) skipped. Whole-file problems return an Error
 // and change nothing; problems with single features become Issues. Cancellable through
 // progress: a cancelled import leaves nothing behind. Uses both cores for the geometry work.
-Result<ImportSummary> importParcels(Project &project, const ImportRequest &request, Progress &progress);
+Result<ImportSummary> importParcels(Project &project, const ImportRequest &request,
+                                    Progress &progress);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

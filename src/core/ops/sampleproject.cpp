@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char *kSampleParcels = "sample/potential_2023.shp";
 
-} // namespace
+}  // namespace
 
 std::optional<std::string> locateDataDir(const std::string &executablePath)
 {
@@ -66,4 +66,4 @@ Result<SampleProjectResult> createSampleProject(const std::string &path, const s
     return SampleProjectResult{path, std::move(imported).value()};
 }
 
-} // namespace gengbao::core
+}  // namespace gengbao::core

@@ -27,4 +27,4 @@ std::optional<std::string> locateDataDir(const std::string &executablePath);
 Result<SampleProjectResult> createSampleProject(const std::string &path, const std::string &dataDir,
                                                 Progress &progress);
 
-} // namespace gengbao::core
+}  // namespace gengbao::core
