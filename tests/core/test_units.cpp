@@ -99,3 +99,19 @@ TEST_CASE("encoding names from .cpg files and DBF language bytes", "[core][encod
     CHECK(isValidUtf8("\xE6\x9D\x91"));
     CHECK_FALSE(isValidUtf8("\xC0\xAF"));  // overlong '/'
 }
+
+TEST_CASE("an ESRI .prj of a Gauss-Kruger zone is recognised as its EPSG code", "[core][crs]")
+{
+    // The .prj ArcGIS writes for EPSG:4545 (as in the sample data); OSRIsSame says it differs.
+    const char *esri =
+        R"(PROJCS["CGCS2000_3_Degree_GK_CM_108E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",)"
+        R"(DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],)"
+        R"(UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],)"
+        R"(PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.0],PARAMETER["Scale_Factor",1.0],)"
+        R"(PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]])";
+    SrsPtr srs(OSRNewSpatialReference(nullptr));
+    REQUIRE(OSRSetFromUserInput(srs.get(), esri) == OGRERR_NONE);
+    CHECK(crs::isEpsg(srs.get(), 4545));
+    CHECK_FALSE(crs::isEpsg(srs.get(), 4544));
+    CHECK(crs::describe(srs.get()) == "EPSG:4545");
+}

@@ -53,6 +53,9 @@ void writeVector(const std::string &path, const VectorSpec &spec)
     CPLStringList options;
     for (const auto &option : spec.layerOptions)
         options.AddString(option.c_str());
+    // Shapefiles default to ISO-8859-1 in GDAL, which would turn Chinese test data into '?'.
+    if (spec.driver == "ESRI Shapefile" && !options.FetchNameValue("ENCODING"))
+        options.SetNameValue("ENCODING", "UTF-8");
     OGRLayerH layer =
         GDALDatasetCreateLayer(dataset.get(), spec.layerName.c_str(), srs.get(),
                                static_cast<OGRwkbGeometryType>(spec.geometryType), options.List());

@@ -51,6 +51,8 @@ Result<Database> Database::open(const std::string &path, Mode mode)
     // WAL is switched on by Project after the schema check, so that a file of a newer version
     // is refused without a single byte written. NORMAL is durable enough with WAL.
     GENGBAO_TRY(database.exec("PRAGMA synchronous = NORMAL"));
+    // Statement journals and sort files in memory: on disk they were a third of an import's time.
+    GENGBAO_TRY(database.exec("PRAGMA temp_store = MEMORY"));
     return database;
 }
 

@@ -308,6 +308,48 @@ Status refreshExtent(Database &db, std::string_view table)
     return update->run();
 }
 
+Result<RtreeBulkInsert> RtreeBulkInsert::begin(Database &db, std::string_view table,
+                                               std::string_view geometryColumn)
+{
+    const std::string rtree = "rtree_" + std::string(table) + "_" + std::string(geometryColumn);
+    const std::string trigger = rtree + "_insert";
+    auto lookup = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+    if (!lookup)
+        return lookup.error();
+    lookup->bind(1, trigger);
+    auto found = lookup->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return makeError(ErrorCode::Database, db.path(), "no R-tree trigger " + trigger);
+    RtreeBulkInsert bulk;
+    bulk.mDatabase = &db;
+    bulk.mTriggerSql = lookup->text(0);
+    lookup->reset();
+    GENGBAO_TRY(db.exec("DROP TRIGGER " + quoted(trigger)));
+    auto insert = db.prepare("INSERT INTO " + quoted(rtree) + " VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert)
+        return insert.error();
+    bulk.mInsert = std::make_unique<Statement>(std::move(insert).value());
+    return bulk;
+}
+
+RtreeBulkInsert::~RtreeBulkInsert() = default;
+
+Status RtreeBulkInsert::add(std::int64_t fid, const Envelope &envelope)
+{
+    // The R-tree module rounds doubles outwards to its 32-bit floats, as the trigger's insert does.
+    mInsert->bind(1, fid).bind(2, envelope.minX).bind(3, envelope.maxX);
+    mInsert->bind(4, envelope.minY).bind(5, envelope.maxY);
+    return mInsert->run();
+}
+
+Status RtreeBulkInsert::finish()
+{
+    mInsert.reset();
+    return mDatabase->exec(mTriggerSql);
+}
+
 std::vector<unsigned char> encodeGeometry(int srsId, const Envelope &envelope,
                                           std::span<const unsigned char> wkb)
 {

@@ -71,7 +71,7 @@ Status checkProjectCrs(int epsg)
     return Status::success();
 }
 
-std::optional<int> epsgOf(OGRSpatialReferenceH srs)
+std::optional<int> epsgOf(OGRSpatialReferenceH srs, int minConfidence)
 {
     if (!srs)
         return std::nullopt;
@@ -85,7 +85,7 @@ std::optional<int> epsgOf(OGRSpatialReferenceH srs)
     int *confidences = nullptr;
     OGRSpatialReferenceH *matches = OSRFindMatches(srs, nullptr, &matchCount, &confidences);
     std::optional<int> result;
-    if (matches && matchCount > 0 && confidences[0] >= 90) {
+    if (matches && matchCount > 0 && confidences[0] >= minConfidence) {
         const char *matchAuthority = OSRGetAuthorityName(matches[0], nullptr);
         const char *matchCode = OSRGetAuthorityCode(matches[0], nullptr);
         if (matchAuthority && matchCode && std::string(matchAuthority) == "EPSG")
@@ -94,6 +94,16 @@ std::optional<int> epsgOf(OGRSpatialReferenceH srs)
     OSRFreeSRSArray(matches);
     CPLFree(confidences);
     return result;
+}
+
+bool isEpsg(OGRSpatialReferenceH srs, int epsg)
+{
+    auto reference = fromEpsg(epsg);
+    if (!reference)
+        return false;
+    if (OSRIsSame(srs, reference->get()))
+        return true;
+    return epsgOf(srs, 100) == epsg;
 }
 
 std::string describe(OGRSpatialReferenceH srs)

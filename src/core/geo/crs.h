@@ -32,7 +32,13 @@ Status checkProjectCrs(int epsg);
 
 // "EPSG:4545" when the SRS is identified as one, else its name.
 std::string describe(OGRSpatialReferenceH srs);
-// The EPSG code of an SRS, when it is (or matches with confidence) one.
-std::optional<int> epsgOf(OGRSpatialReferenceH srs);
+// The EPSG code of an SRS: its authority code, or else PROJ's best match of at least
+// minConfidence percent (an ESRI .prj such as CGCS2000_3_Degree_GK_CM_108E carries no code).
+std::optional<int> epsgOf(OGRSpatialReferenceH srs, int minConfidence = 90);
+
+// True when srs is EPSG:epsg: the same definition, or identified as it with full confidence.
+// OSRIsSame says no to an ESRI .prj of the very same Gauss-Kruger zone ("Gauss_Kruger" method,
+// "D_China_2000" datum), which would cost a needless transformation of every vertex.
+bool isEpsg(OGRSpatialReferenceH srs, int epsg);
 
 }  // namespace gengbao::core::crs

@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <thread>
 #include <unordered_set>
 
@@ -135,26 +136,34 @@ Processed processGeometry(const RawFeature &raw, Worker &worker, int projectEpsg
     };
     if (raw.wkb.empty())
         return reject("no_geometry", "has no geometry");
-    OGRGeometryH created = nullptr;
-    if (OGR_G_CreateFromWkb(raw.wkb.data(), nullptr, &created, static_cast<int>(raw.wkb.size())) !=
-        OGRERR_NONE) {
-        return reject("bad_geometry", "has a geometry that cannot be decoded");
-    }
-    OgrGeometryPtr geometry(created);
-    const auto type = wkbFlatten(OGR_G_GetGeometryType(geometry.get()));
-    if (type != wkbPolygon && type != wkbMultiPolygon)
-        return reject("not_polygon", "is a " + raw.geometryTypeName + ", not a polygon");
-    if (worker.toProject &&
-        OGR_G_Transform(geometry.get(), worker.toProject.get()) != OGRERR_NONE) {
-        return reject("transform_failed",
-                      "cannot be transformed to EPSG:" + std::to_string(projectEpsg));
-    }
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(OGR_G_WkbSize(geometry.get())));
-    OGR_G_ExportToWkb(geometry.get(), wkbNDR, wkb.data());
-
     const GEOSContextHandle_t context = worker.geos.handle();
-    GeosGeometry geos(context,
-                      GEOSWKBReader_read_r(context, worker.reader, wkb.data(), wkb.size()));
+    GeosGeometry geos;
+    if (!worker.toProject) {
+        // Already in the project CRS: GEOS reads the source WKB as it is.
+        geos = GeosGeometry(context, GEOSWKBReader_read_r(context, worker.reader, raw.wkb.data(),
+                                                          raw.wkb.size()));
+        const int type = geos ? GEOSGeomTypeId_r(context, geos.get()) : -1;
+        if (geos && type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
+            return reject("not_polygon", "is a " + raw.geometryTypeName + ", not a polygon");
+    } else {
+        OGRGeometryH created = nullptr;
+        if (OGR_G_CreateFromWkb(raw.wkb.data(), nullptr, &created,
+                                static_cast<int>(raw.wkb.size())) != OGRERR_NONE) {
+            return reject("bad_geometry", "has a geometry that cannot be decoded");
+        }
+        OgrGeometryPtr geometry(created);
+        const auto type = wkbFlatten(OGR_G_GetGeometryType(geometry.get()));
+        if (type != wkbPolygon && type != wkbMultiPolygon)
+            return reject("not_polygon", "is a " + raw.geometryTypeName + ", not a polygon");
+        if (OGR_G_Transform(geometry.get(), worker.toProject.get()) != OGRERR_NONE) {
+            return reject("transform_failed",
+                          "cannot be transformed to EPSG:" + std::to_string(projectEpsg));
+        }
+        std::vector<unsigned char> wkb(static_cast<std::size_t>(OGR_G_WkbSize(geometry.get())));
+        OGR_G_ExportToWkb(geometry.get(), wkbNDR, wkb.data());
+        geos = GeosGeometry(context,
+                            GEOSWKBReader_read_r(context, worker.reader, wkb.data(), wkb.size()));
+    }
     if (!geos)
         return reject("bad_geometry",
                       "has a geometry GEOS cannot read: " + worker.geos.lastError());
@@ -185,6 +194,43 @@ Processed processGeometry(const RawFeature &raw, Worker &worker, int projectEpsg
     GEOSFree_r(context, written);
     return out;
 }
+
+// The mapped 三调 fields of one feature.
+struct StandardValues
+{
+    std::array<std::string, kStandardFieldCount> text;
+    const std::string &operator[](StandardField f) const
+    {
+        return text[static_cast<std::size_t>(f)];
+    }
+};
+
+StandardValues standardValues(const RawFeature &raw, const FieldMapping &mapping)
+{
+    StandardValues values;
+    auto it = raw.attributes.begin();
+    std::vector<const json *> byIndex;
+    byIndex.reserve(raw.attributes.size());
+    for (; it != raw.attributes.end(); ++it)
+        byIndex.push_back(&it.value());
+    for (std::size_t f = 0; f < kStandardFieldCount; ++f) {
+        const int index = mapping.sourceIndex[f];
+        if (index >= 0 && static_cast<std::size_t>(index) < byIndex.size())
+            values.text[f] = textOf(*byIndex[static_cast<std::size_t>(index)]);
+    }
+    return values;
+}
+
+// A chunk of features with their geometry stage done, or the read error that ended it.
+struct Chunk
+{
+    std::vector<RawFeature> features;
+    std::vector<Processed> processed;
+    std::vector<StandardValues> values;     // the mapped fields of each feature
+    std::vector<std::string> attributes;    // each feature's original attributes as JSON text
+    bool last = false;  // the reader is at its end
+    std::optional<Error> error;
+};
 
 // Runs body(workerIndex, item) over [0, count) on every worker, one of them this thread.
 // Exceptions are caught at the thread edge and rethrown here.
@@ -391,32 +437,6 @@ private:
     std::unordered_set<std::string> mVillagesDone;
 };
 
-// The mapped 三调 fields of one feature.
-struct StandardValues
-{
-    std::array<std::string, kStandardFieldCount> text;
-    const std::string &operator[](StandardField f) const
-    {
-        return text[static_cast<std::size_t>(f)];
-    }
-};
-
-StandardValues standardValues(const RawFeature &raw, const FieldMapping &mapping)
-{
-    StandardValues values;
-    auto it = raw.attributes.begin();
-    std::vector<const json *> byIndex;
-    byIndex.reserve(raw.attributes.size());
-    for (; it != raw.attributes.end(); ++it)
-        byIndex.push_back(&it.value());
-    for (std::size_t f = 0; f < kStandardFieldCount; ++f) {
-        const int index = mapping.sourceIndex[f];
-        if (index >= 0 && static_cast<std::size_t>(index) < byIndex.size())
-            values.text[f] = textOf(*byIndex[static_cast<std::size_t>(index)]);
-    }
-    return values;
-}
-
 void bindOptionalText(Statement &statement, int index, const std::string &text)
 {
     if (text.empty())
@@ -537,7 +557,7 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
         const std::size_t threadCount =
             std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
         std::vector<std::unique_ptr<Worker>> workers;
-        const bool sameCrs = OSRIsSame(reader.sourceSrs(), projectSrs->get()) != 0;
+        const bool sameCrs = crs::isEpsg(reader.sourceSrs(), projectEpsg);
         for (std::size_t i = 0; i < threadCount; ++i) {
             auto worker = std::make_unique<Worker>();
             if (!sameCrs) {
@@ -588,31 +608,52 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
         if (!writer)
             return writer.error();
 
-        ImportCounts &counts = summary.counts;
-        std::vector<RawFeature> chunk;
-        std::vector<Processed> processed;
-        bool done = false;
-        while (!done) {
-            chunk.clear();
-            while (chunk.size() < kChunkSize) {
+        auto rtree = gpkg::RtreeBulkInsert::begin(db, "parcels", "geom");
+        if (!rtree)
+            return rtree.error();
+
+        // Two stages overlap: a helper thread reads chunk k+1 and runs its geometry on every
+        // core while this thread inserts chunk k (SQLite stays on this thread).
+        const FieldMapping &fields = *mapping;
+        const auto prepareChunk = [&reader, &workers, &fields, projectEpsg]() {
+            Chunk chunk;
+            while (chunk.features.size() < kChunkSize) {
                 RawFeature feature;
                 auto more = reader.next(feature);
-                if (!more)
-                    return more.error();
+                if (!more) {
+                    chunk.error = more.error();
+                    return chunk;
+                }
                 if (!*more) {
-                    done = true;
+                    chunk.last = true;
                     break;
                 }
-                chunk.push_back(std::move(feature));
+                chunk.features.push_back(std::move(feature));
             }
-            processed.assign(chunk.size(), Processed{});
-            forEachInParallel(chunk.size(), workers, [&](Worker &worker, std::size_t i) {
-                processed[i] = processGeometry(chunk[i], worker, projectEpsg);
+            const std::size_t count = chunk.features.size();
+            chunk.processed.resize(count);
+            chunk.values.resize(count);
+            chunk.attributes.resize(count);
+            forEachInParallel(count, workers, [&](Worker &worker, std::size_t i) {
+                chunk.processed[i] = processGeometry(chunk.features[i], worker, projectEpsg);
+                chunk.values[i] = standardValues(chunk.features[i], fields);
+                chunk.attributes[i] = chunk.features[i].attributes.dump();
             });
+            return chunk;
+        };
+        ImportCounts &counts = summary.counts;
+        // Declared after everything prepareChunk uses: its destructor waits for the thread.
+        std::future<Chunk> nextChunk = std::async(std::launch::async, prepareChunk);
+        for (;;) {
+            Chunk chunk = nextChunk.get();
+            if (chunk.error)
+                return *chunk.error;
+            if (!chunk.last)
+                nextChunk = std::async(std::launch::async, prepareChunk);
 
-            for (std::size_t i = 0; i < chunk.size(); ++i) {
-                const RawFeature &raw = chunk[i];
-                Processed &geometry = processed[i];
+            for (std::size_t i = 0; i < chunk.features.size(); ++i) {
+                const RawFeature &raw = chunk.features[i];
+                Processed &geometry = chunk.processed[i];
                 ++counts.read;
                 if (geometry.rejected) {
                     ++counts.rejected;
@@ -620,7 +661,7 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                              "feature " + std::to_string(raw.fid) + " " + geometry.detail);
                     continue;
                 }
-                const StandardValues values = standardValues(raw, *mapping);
+                const StandardValues &values = chunk.values[i];
                 const std::string &bsm = values[StandardField::BSM];
                 if (!bsm.empty()) {
                     if (duplicates->hasBsm(bsm)) {
@@ -739,12 +780,15 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                 insert.bind(24, geometry.areaM2).bind(25, gross).bind(26, net);
                 insert.bind(27, squareMetresToMu(gross)).bind(28, squareMetresToMu(net));
                 insert.bind(29, mismatch ? 1 : 0).bind(30, geometry.repaired ? 1 : 0);
-                insert.bind(31, kStageCandidate).bind(32, raw.attributes.dump());
+                insert.bind(31, kStageCandidate).bind(32, chunk.attributes[i]);
                 GENGBAO_TRY(insert.run());
+                GENGBAO_TRY(rtree->add(db.lastInsertRowId(), geometry.envelope));
                 if (!bsm.empty())
                     duplicates->addBsm(bsm);
                 ++counts.imported;
             }
+            if (chunk.last)
+                break;
             if (progress.cancelled())
                 return makeError(ErrorCode::Cancelled, request.path,
                                  "import cancelled; nothing was imported");
@@ -761,6 +805,7 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
             summary.projectEpsg = project.settings().crsEpsg.value_or(0);
             return summary;
         }
+        GENGBAO_TRY(rtree->finish());
         for (const Issue &issue : summary.issues)
             GENGBAO_TRY(writer->writeIssue(issue));
         auto updateBatch = db.prepare(
