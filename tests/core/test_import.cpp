@@ -176,6 +176,38 @@ TEST_CASE("TBMJ is the gross area and a computed area off by more than 0.1 % is 
     CHECK((*rows)[2].grossMu == Approx((*rows)[2].areaM2 * 0.0015).margin(1e-12));
 }
 
+TEST_CASE("unreadable TBMJ and KCXS values are warned about and not used", "[core][import][areas]")
+{
+    TempDir dir;
+    VectorSpec spec;
+    spec.driver = "GPKG";
+    // County files sometimes carry areas as text; "1,234.5" and "abc" are not numbers.
+    spec.fields = {
+        {"BSM", FieldType::String}, {"TBMJ", FieldType::String}, {"KCXS", FieldType::Real}};
+    spec.features = {
+        {squareWkt(588000, 3154000, 30), {std::string("1"), std::string(" 899.83 "), 0.068}},
+        {squareWkt(588100, 3154000, 30), {std::string("2"), std::string("abc"), 1.5}}};
+    writeVector(dir.file("text.gpkg"), spec);
+    auto project = newProject(dir);
+    const auto summary = importOk(*project, dir.file("text.gpkg"));
+    auto rows = core::loadParcelRows(*project);
+    REQUIRE(rows->size() == 2);
+    // " 899.83 " is read as 899.83 m²; net = 899.83 - round(899.83 x 0.068, 2) = 899.83 - 61.19.
+    CHECK((*rows)[0].tbmjM2 == 899.83);
+    CHECK((*rows)[0].netMu == Approx((899.83 - 61.19) * 0.0015).margin(1e-12));
+    CHECK_FALSE((*rows)[1].tbmjM2);
+    CHECK_FALSE((*rows)[1].kcxs);
+    CHECK((*rows)[1].netMu == (*rows)[1].grossMu);
+    std::vector<std::string> details;
+    for (const auto &issue : summary.issues) {
+        if (issue.code != "no_village")
+            details.push_back(issue.code + ": " + issue.detail);
+    }
+    CHECK(details == std::vector<std::string>{
+                         "bad_tbmj: TBMJ 'abc' is not a positive area; the computed area is used",
+                         "bad_kcxs: KCXS '1.5' is not a coefficient below 1; ignored"});
+}
+
 TEST_CASE("village keys come from 12- 16- and 19-digit codes and strange text is stored verbatim",
           "[core][import][villages]")
 {

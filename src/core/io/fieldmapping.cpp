@@ -3,6 +3,9 @@
 
 #include "../base/strings.h"
 
+#include <cmath>
+#include <cstdio>
+
 namespace gengbao::core {
 
 namespace {
@@ -38,6 +41,24 @@ const std::array<FieldNames, kStandardFieldCount> &fieldNames()
         {"BZ", {"备注"}},
     }};
     return names;
+}
+
+std::string textOf(const nlohmann::ordered_json &value)
+{
+    if (value.is_string())
+        return std::string(trimmed(value.get_ref<const std::string &>()));
+    if (value.is_number_integer())
+        return std::to_string(value.get<std::int64_t>());
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        char text[64];
+        if (std::fabs(number) < 1e15 && number == std::floor(number))
+            std::snprintf(text, sizeof text, "%.0f", number);
+        else
+            std::snprintf(text, sizeof text, "%.15g", number);
+        return text;
+    }
+    return {};
 }
 
 int findField(const std::vector<std::string> &sourceNames, std::string_view wanted)
@@ -84,6 +105,22 @@ Result<FieldMapping> mapFields(const std::vector<std::string> &sourceNames,
         mapping.sourceIndex[f] = index;
     }
     return mapping;
+}
+
+MappedValues mapValues(const nlohmann::ordered_json &attributes, const FieldMapping &mapping)
+{
+    // Field values by source index, once, rather than a linear search per standard field.
+    std::vector<const nlohmann::ordered_json *> byIndex;
+    byIndex.reserve(attributes.size());
+    for (auto it = attributes.begin(); it != attributes.end(); ++it)
+        byIndex.push_back(&it.value());
+    MappedValues values;
+    for (std::size_t f = 0; f < kStandardFieldCount; ++f) {
+        const int index = mapping.sourceIndex[f];
+        if (index >= 0 && static_cast<std::size_t>(index) < byIndex.size())
+            values.text[f] = textOf(*byIndex[static_cast<std::size_t>(index)]);
+    }
+    return values;
 }
 
 }  // namespace gengbao::core

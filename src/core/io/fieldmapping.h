@@ -3,6 +3,8 @@
 
 #include "../base/result.h"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <map>
 #include <string>
@@ -55,5 +57,19 @@ struct FieldMapping
 // naming an unknown standard field or a field the file lacks is an error.
 Result<FieldMapping> mapFields(const std::vector<std::string> &sourceNames,
                                const std::map<std::string, std::string> &overrides);
+
+// The mapped fields of one feature as trimmed text ("" where absent); numbers written without
+// exponent or trailing ".0" ("5002411112010000000", "2392.48").
+struct MappedValues
+{
+    std::array<std::string, kStandardFieldCount> text;
+    const std::string &operator[](StandardField field) const
+    {
+        return text[static_cast<std::size_t>(field)];
+    }
+};
+
+// attributes: one feature's fields in source order, as the reader gives them.
+MappedValues mapValues(const nlohmann::ordered_json &attributes, const FieldMapping &mapping);
 
 }  // namespace gengbao::core
