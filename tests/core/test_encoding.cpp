@@ -218,3 +218,40 @@ TEST_CASE("the officer's field mapping overrides the detected one", "[core][fiel
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message().find("NO_SUCH_FIELD") != std::string::npos);
 }
+
+TEST_CASE("a value cut in the middle of a character loses only that character", "[core][encoding]")
+{
+    // Other programs than GDAL cut a value to the DBF field width in bytes, which can split a
+    // character. Reproduced by replacing the value's last byte with the DBF pad (a space).
+    TempDir dir;
+    const auto cutLastByte = [](const std::string &dbf, const std::string &value) {
+        std::string bytes = readFile(dbf);
+        const auto at = bytes.find(value);
+        REQUIRE(at != std::string::npos);
+        bytes[at + value.size() - 1] = ' ';
+        std::ofstream(dbf, std::ios::binary | std::ios::trunc) << bytes;
+    };
+    SECTION("GBK: 将家村 cut to 将家 and half of 村")
+    {
+        writeVector(dir.file("cut.shp"), chineseShapefile({"ENCODING=CP936"}));
+        cutLastByte(dir.file("cut.dbf"), "\xBD\xAB\xBC\xD2\xB4\xE5");
+        auto project = newProject(dir);
+        const auto summary = importOk(*project, dir.file("cut.shp"));
+        CHECK(core::loadParcelRows(*project)->front().village == "将家");
+        REQUIRE(summary.issues.size() == 1);
+        CHECK(summary.issues[0].code == "text_cut");
+        CHECK(summary.issues[0].detail.find("ZLDWMC") != std::string::npos);
+    }
+    SECTION("UTF-8 without .cpg: still detected as UTF-8, not as GBK mojibake")
+    {
+        writeVector(dir.file("cut.shp"), chineseShapefile({"ENCODING=UTF-8"}));
+        std::filesystem::remove(dir.file("cut.cpg"));
+        setLanguageDriver(dir.file("cut.dbf"), 0);
+        cutLastByte(dir.file("cut.dbf"), "\xE5\xB0\x86\xE5\xAE\xB6\xE6\x9D\x91");  // 将家村
+        auto project = newProject(dir);
+        const auto summary = importOk(*project, dir.file("cut.shp"));
+        CHECK(summary.encoding == "UTF-8");
+        CHECK(core::loadParcelRows(*project)->front().village == "将家");
+        CHECK(core::loadParcelRows(*project)->front().dlmc == kLandClass);
+    }
+}

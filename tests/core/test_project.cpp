@@ -80,17 +80,19 @@ TEST_CASE("the R-tree triggers work on a plain connection and track the extent",
     }
     // The import fills the R-tree itself and puts the insert trigger back: all six are there,
     // and a plain SQL insert is indexed.
-    auto triggers = (*project)->database().prepare(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_parcels_geom_%'");
+    auto triggers =
+        (*project)->database().prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                       "AND name LIKE 'rtree_parcels_geom_%'");
     REQUIRE(*triggers->step());
     CHECK(triggers->int64(0) == 6);
     triggers->reset();
-    REQUIRE((*project)
-                ->database()
-                .exec("INSERT INTO parcels (geom, parcel_id, batch_id, source, area_m2, gross_m2, "
-                      "net_m2, gross_mu, net_mu, attributes) SELECT geom, 'copy', batch_id, source, "
-                      "area_m2, gross_m2, net_m2, gross_mu, net_mu, attributes FROM parcels")
-                .ok());
+    REQUIRE(
+        (*project)
+            ->database()
+            .exec("INSERT INTO parcels (geom, parcel_id, batch_id, source, area_m2, gross_m2, "
+                  "net_m2, gross_mu, net_mu, attributes) SELECT geom, 'copy', batch_id, source, "
+                  "area_m2, gross_m2, net_m2, gross_mu, net_mu, attributes FROM parcels")
+            .ok());
     CHECK(countRows(**project, "rtree_parcels_geom") == 2);
     // A foreign key violation is refused.
     auto bad = (*project)->database().exec("UPDATE parcels SET batch_id = 999 WHERE fid = 1");

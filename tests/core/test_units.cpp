@@ -98,6 +98,11 @@ TEST_CASE("encoding names from .cpg files and DBF language bytes", "[core][encod
     CHECK_FALSE(isValidUtf8("\xB4\xE5"));
     CHECK(isValidUtf8("\xE6\x9D\x91"));
     CHECK_FALSE(isValidUtf8("\xC0\xAF"));  // overlong '/'
+    // "将家村" cut after 8 of its 9 bytes: valid but for a 2-byte tail.
+    std::size_t tail = 0;
+    CHECK(checkUtf8("\xE5\xB0\x86\xE5\xAE\xB6\xE6\x9D", &tail) == Utf8Check::TruncatedTail);
+    CHECK(tail == 2);
+    CHECK(checkUtf8("\xE5\xB0\x86\xB4\xE5") == Utf8Check::Invalid);  // GBK inside
 }
 
 TEST_CASE("an ESRI .prj of a Gauss-Kruger zone is recognised as its EPSG code", "[core][crs]")

@@ -8,6 +8,11 @@ namespace gengbao::core {
 
 bool isValidUtf8(std::string_view text)
 {
+    return checkUtf8(text) == Utf8Check::Valid;
+}
+
+Utf8Check checkUtf8(std::string_view text, std::size_t *tailBytes)
+{
     const auto *s = reinterpret_cast<const unsigned char *>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -29,24 +34,32 @@ bool isValidUtf8(std::string_view text)
             length = 4;
             codePoint = c & 0x07;
         } else {
-            return false;
+            return Utf8Check::Invalid;
         }
-        if (i + length > n)
-            return false;
+        if (i + length > n) {
+            // Cut short at the end: a truncated tail if what is there is a valid start.
+            for (std::size_t k = i + 1; k < n; ++k) {
+                if ((s[k] & 0xC0) != 0x80)
+                    return Utf8Check::Invalid;
+            }
+            if (tailBytes)
+                *tailBytes = n - i;
+            return Utf8Check::TruncatedTail;
+        }
         for (int k = 1; k < length; ++k) {
             const unsigned char cc = s[i + k];
             if ((cc & 0xC0) != 0x80)
-                return false;
+                return Utf8Check::Invalid;
             codePoint = (codePoint << 6) | (cc & 0x3F);
         }
         const bool overlong = (length == 2 && codePoint < 0x80) ||
                               (length == 3 && codePoint < 0x800) ||
                               (length == 4 && codePoint < 0x10000);
         if (overlong || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            return false;
+            return Utf8Check::Invalid;
         i += length;
     }
-    return true;
+    return Utf8Check::Valid;
 }
 
 std::string_view trimmed(std::string_view text)

@@ -11,6 +11,11 @@ namespace gengbao::core {
 // so GBK bytes (which often look like 2-byte sequences) are not mistaken for UTF-8.
 bool isValidUtf8(std::string_view text);
 
+// Like isValidUtf8, but tells apart text that is valid except for an incomplete sequence at its
+// very end (a DBF field cut in the middle of a character), and returns that sequence's length.
+enum class Utf8Check { Valid, TruncatedTail, Invalid };
+Utf8Check checkUtf8(std::string_view text, std::size_t *tailBytes = nullptr);
+
 std::string_view trimmed(std::string_view text);
 std::string toUpperAscii(std::string_view text);
 bool isAllDigits(std::string_view text);

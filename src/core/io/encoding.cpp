@@ -132,12 +132,18 @@ TextDecoder::~TextDecoder()
         iconv_close(static_cast<iconv_t>(mDescriptor));
 }
 
-std::optional<std::string> TextDecoder::decode(std::string_view bytes)
+std::optional<TextDecoder::Decoded> TextDecoder::decode(std::string_view bytes)
 {
     if (mIsUtf8) {
-        if (!isValidUtf8(bytes))
+        std::size_t tail = 0;
+        switch (checkUtf8(bytes, &tail)) {
+        case Utf8Check::Valid:
+            return Decoded{std::string(bytes), false};
+        case Utf8Check::TruncatedTail:
+            return Decoded{std::string(bytes.substr(0, bytes.size() - tail)), true};
+        case Utf8Check::Invalid:
             return std::nullopt;
-        return std::string(bytes);
+        }
     }
     auto descriptor = static_cast<iconv_t>(mDescriptor);
     iconv(descriptor, nullptr, nullptr, nullptr, nullptr);  // reset shift state
@@ -145,6 +151,7 @@ std::optional<std::string> TextDecoder::decode(std::string_view bytes)
     char *in = const_cast<char *>(bytes.data());
     std::size_t inLeft = bytes.size();
     std::size_t written = 0;
+    bool truncated = false;
     while (inLeft > 0) {
         char *out = output.data() + written;
         std::size_t outLeft = output.size() - written;
@@ -155,11 +162,15 @@ std::optional<std::string> TextDecoder::decode(std::string_view bytes)
                 output.resize(output.size() * 2);
                 continue;
             }
-            return std::nullopt;  // EILSEQ or EINVAL: not text in this encoding
+            if (errno == EINVAL) {  // incomplete character at the end of the input
+                truncated = true;
+                break;
+            }
+            return std::nullopt;  // EILSEQ: not text in this encoding
         }
     }
     output.resize(written);
-    return output;
+    return Decoded{std::move(output), truncated};
 }
 
 }  // namespace gengbao::core

@@ -42,8 +42,15 @@ public:
     TextDecoder &operator=(TextDecoder &&) = delete;
     ~TextDecoder();
 
+    struct Decoded
+    {
+        std::string text;            // UTF-8
+        bool truncatedTail = false;  // an incomplete character at the end was dropped
+    };
     // UTF-8, or nullopt when the bytes are not valid in this encoding (never '?' substitutes).
-    std::optional<std::string> decode(std::string_view bytes);
+    // An incomplete character at the very end (a DBF field cut mid-character by the program that
+    // wrote it) is dropped and reported; invalid bytes anywhere else mean a wrong encoding.
+    std::optional<Decoded> decode(std::string_view bytes);
     const std::string &encoding() const { return mEncoding; }
     bool isUtf8() const { return mIsUtf8; }
 

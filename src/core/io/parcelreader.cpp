@@ -229,8 +229,12 @@ Status ParcelReader::detectEncoding(const ReaderOptions &options)
         if (encodingName.empty()) {
             // Strict UTF-8 over every string value and field name; any failure means GBK/GB18030.
             bool allUtf8 = true;
+            // A value cut mid-character at its end still counts as UTF-8 (decode() drops the cut).
+            const auto utf8 = [](const char *text) {
+                return checkUtf8(text) != Utf8Check::Invalid;
+            };
             for (int i = 0; i < fieldCount && allUtf8; ++i)
-                allUtf8 = isValidUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
+                allUtf8 = utf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
             std::vector<int> stringFields;
             for (int i = 0; i < fieldCount; ++i) {
                 if (OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, i)) == OFTString)
@@ -245,7 +249,7 @@ Status ParcelReader::detectEncoding(const ReaderOptions &options)
                      feature.reset(OGR_L_GetNextFeature(mLayer))) {
                     for (int i : stringFields) {
                         if (OGR_F_IsFieldSetAndNotNull(feature.get(), i) &&
-                            !isValidUtf8(OGR_F_GetFieldAsString(feature.get(), i))) {
+                            !utf8(OGR_F_GetFieldAsString(feature.get(), i))) {
                             allUtf8 = false;
                             break;
                         }
@@ -268,15 +272,15 @@ Status ParcelReader::detectEncoding(const ReaderOptions &options)
 
     mInfo.fieldNames.clear();
     for (int i = 0; i < fieldCount; ++i) {
-        bool ok = true;
-        std::string name =
-            decodeText(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)), -1, ok);
-        if (!ok) {
+        auto name = decodeText(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
+        if (!name) {
             return makeError(ErrorCode::UnknownEncoding, mPath,
                              "field name " + std::to_string(i + 1) + " is not valid " +
                                  encodingName + " text; choose the encoding with --encoding");
         }
-        mInfo.fieldNames.push_back(std::move(name));
+        if (name->truncatedTail)
+            mInfo.truncatedFieldNames.push_back(name->text);
+        mInfo.fieldNames.push_back(std::move(name->text));
     }
     return Status::success();
 }
@@ -323,12 +327,9 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
     return Status::success();
 }
 
-std::string ParcelReader::decodeText(const char *bytes, std::int64_t fid, bool &ok)
+std::optional<TextDecoder::Decoded> ParcelReader::decodeText(const char *bytes)
 {
-    (void)fid;
-    auto decoded = mDecoder->decode(bytes ? std::string_view(bytes) : std::string_view());
-    ok = decoded.has_value();
-    return decoded ? std::move(*decoded) : std::string();
+    return mDecoder->decode(bytes ? std::string_view(bytes) : std::string_view());
 }
 
 Result<bool> ParcelReader::next(RawFeature &feature)
@@ -359,6 +360,7 @@ Result<bool> ParcelReader::next(RawFeature &feature)
         }
     }
     feature.attributes = nlohmann::ordered_json::object();
+    feature.truncatedFields.clear();
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(mLayer);
     const int fieldCount = OGR_FD_GetFieldCount(definition);
     for (int i = 0; i < fieldCount; ++i) {
@@ -379,16 +381,16 @@ Result<bool> ParcelReader::next(RawFeature &feature)
             feature.attributes[name] = OGR_F_GetFieldAsDouble(ogrFeature.get(), i);
             break;
         case OFTString: {
-            bool ok = true;
-            std::string text =
-                decodeText(OGR_F_GetFieldAsString(ogrFeature.get(), i), feature.fid, ok);
-            if (!ok) {
+            auto text = decodeText(OGR_F_GetFieldAsString(ogrFeature.get(), i));
+            if (!text) {
                 return makeError(ErrorCode::UnknownEncoding, mPath,
                                  "field " + name + " of feature " + std::to_string(feature.fid) +
                                      " is not valid " + mInfo.encoding +
                                      " text; choose the encoding with --encoding");
             }
-            feature.attributes[name] = std::move(text);
+            if (text->truncatedTail)
+                feature.truncatedFields.push_back(name);
+            feature.attributes[name] = std::move(text->text);
             break;
         }
         default:

@@ -35,6 +35,7 @@ struct LayerInfo
     std::string crsDescription;  // "EPSG:4545" or a name
     bool crsFromCoordinates = false;  // no .prj; zone read from 8-digit eastings
     OGREnvelope extent{};
+    std::vector<std::string> truncatedFieldNames;  // names whose cut-off last character was dropped
 };
 
 // One feature as read: FID, 2D WKB in the source CRS (empty when it has no geometry) and every
@@ -45,6 +46,7 @@ struct RawFeature
     std::vector<unsigned char> wkb;
     std::string geometryTypeName;  // OGR's name, for messages about non-polygons
     nlohmann::ordered_json attributes;
+    std::vector<std::string> truncatedFields;  // values whose cut-off last character was dropped
 };
 
 // Reads candidate parcels from a Shapefile, GeoPackage or GeoJSON through OGR. Opening does every
@@ -71,7 +73,7 @@ private:
     Status checkGeometryType();
     Status detectEncoding(const ReaderOptions &options);
     Status detectCrs(const ReaderOptions &options);
-    std::string decodeText(const char *bytes, std::int64_t fid, bool &ok);
+    std::optional<TextDecoder::Decoded> decodeText(const char *bytes);
 
     std::string mPath;
     DatasetPtr mDataset;

@@ -239,6 +239,12 @@ Status BatchWriter::admit(const RawFeature &raw, const PreparedGeometry &geometr
     GENGBAO_TRY(insertParcel(raw, geometry, values, attributesJson, parcelId));
     if (!bsm.empty())
         mDuplicates->addBsm(bsm);
+    for (const std::string &field : raw.truncatedFields) {
+        addIssue(Issue::Severity::Warning, "text_cut", raw.fid, parcelId,
+                 feature + ": field " + field +
+                     " was cut in the middle of a character by the program that wrote the file "
+                     "(its DBF field is too narrow); the broken last character was dropped");
+    }
     if (geometry.repaired) {
         ++counts.repaired;
         addIssue(Issue::Severity::Warning, "repaired", raw.fid, parcelId,

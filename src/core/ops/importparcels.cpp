@@ -163,6 +163,16 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
         // Where the data lies decides the project CRS on the first import, and checks the source.
         const auto centre = extentCentreLonLat(info, reader.sourceSrs());
         summary.issues = sourceCrsWarnings(info, reader.sourceSrs(), centre);
+        for (const std::string &name : info.truncatedFieldNames) {
+            summary.issues.push_back(
+                Issue{Issue::Severity::Warning,
+                      "text_cut",
+                      -1,
+                      {},
+                      "field name '" + name +
+                          "' was cut in the middle of a character (a DBF name holds 10 bytes); "
+                          "the broken last character was dropped"});
+        }
         int projectEpsg = 0;
         if (project.settings().crsEpsg) {
             projectEpsg = *project.settings().crsEpsg;
