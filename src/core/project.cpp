@@ -132,14 +132,9 @@ Status Project::reload()
     if (!query)
         return query.error();
     ProjectSettings settings;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const std::string key = query->text(0);
-        const std::string value = query->text(1);
+    GENGBAO_TRY(query->forEachRow([&](Statement &row) -> Status {
+        const std::string key = row.text(0);
+        const std::string value = row.text(1);
         try {
             if (key == "town")
                 settings.town = value;
@@ -154,7 +149,8 @@ Status Project::reload()
         } catch (...) {
             return makeError(ErrorCode::NotAProject, path(), "setting '" + key + "' is damaged");
         }
-    }
+        return Status::success();
+    }));
     mSettings = settings;
     return Status::success();
 }

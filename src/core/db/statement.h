@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 struct sqlite3_stmt;
@@ -45,6 +46,27 @@ public:
     Result<bool> step();
     // Runs a statement that returns no rows, then resets it for reuse.
     Status run();
+    // Calls onRow(*this) for every row. onRow may return a Status; the first error, SQLite's or
+    // onRow's, stops the walk and is returned.
+    template <typename OnRow> Status forEachRow(OnRow onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return Status::success();
+            if constexpr (std::is_void_v<std::invoke_result_t<OnRow, Statement &>>) {
+                onRow(*this);
+            } else {
+                Status status = onRow(*this);
+                if (!status) {
+                    reset();
+                    return status;
+                }
+            }
+        }
+    }
     void reset();
 
     bool isNull(int column) const;

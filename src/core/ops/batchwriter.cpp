@@ -57,14 +57,8 @@ public:
         auto bsms = db.prepare("SELECT bsm, parcel_id FROM parcels WHERE bsm IS NOT NULL");
         if (!bsms)
             return bsms.error();
-        for (;;) {
-            auto row = bsms->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            finder.mBsm.emplace(bsms->text(0));
-        }
+        GENGBAO_TRY(
+            bsms->forEachRow([&finder](Statement &row) { finder.mBsm.emplace(row.text(0)); }));
         auto candidates = db.prepare(
             "SELECT p.parcel_id, p.geom FROM rtree_parcels_geom r JOIN parcels p ON p.fid = r.id "
             "WHERE r.minx BETWEEN ?1 AND ?2 AND r.maxx BETWEEN ?3 AND ?4 "

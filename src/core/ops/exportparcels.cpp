@@ -107,40 +107,35 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
     if (!query)
         return query.error();
     std::vector<ParcelRow> rows;
-    for (;;) {
-        auto more = query->step();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
+    const Status walked = query->forEachRow([&rows](Statement &q) {
         ParcelRow row;
-        row.fid = query->int64(0);
-        row.id = query->text(1);
-        row.village = query->text(2);
-        row.villageCode = query->optionalText(3);
-        row.batchId = query->int64(4);
-        row.batch = query->text(5);
-        row.source = query->text(6);
-        row.tbbh = query->optionalText(7);
-        row.dlbm = query->optionalText(8);
-        row.dlmc = query->optionalText(9);
-        row.zldwdm = query->optionalText(10);
-        row.pdjb = query->optionalText(11);
-        row.gdpdjb = query->optionalText(12);
-        row.areaM2 = query->real(13);
-        row.tbmjM2 = query->optionalReal(14);
-        row.kcxs = query->optionalReal(15);
-        row.grossMu = squareMetresToMu(query->real(16));
-        row.netMu = squareMetresToMu(query->real(17));
-        row.areaMismatch = query->int64(18) != 0;
-        row.repaired = query->int64(19) != 0;
-        row.stage = query->text(20);
-        row.slopeDeg = query->optionalReal(21);
-        row.slopeSource = query->optionalText(22);
-        row.redlineOverlapM2 = query->optionalReal(23);
-        if (auto eligible = query->optionalInt64(24))
+        row.fid = q.int64(0);
+        row.id = q.text(1);
+        row.village = q.text(2);
+        row.villageCode = q.optionalText(3);
+        row.batchId = q.int64(4);
+        row.batch = q.text(5);
+        row.source = q.text(6);
+        row.tbbh = q.optionalText(7);
+        row.dlbm = q.optionalText(8);
+        row.dlmc = q.optionalText(9);
+        row.zldwdm = q.optionalText(10);
+        row.pdjb = q.optionalText(11);
+        row.gdpdjb = q.optionalText(12);
+        row.areaM2 = q.real(13);
+        row.tbmjM2 = q.optionalReal(14);
+        row.kcxs = q.optionalReal(15);
+        row.grossMu = squareMetresToMu(q.real(16));
+        row.netMu = squareMetresToMu(q.real(17));
+        row.areaMismatch = q.int64(18) != 0;
+        row.repaired = q.int64(19) != 0;
+        row.stage = q.text(20);
+        row.slopeDeg = q.optionalReal(21);
+        row.slopeSource = q.optionalText(22);
+        row.redlineOverlapM2 = q.optionalReal(23);
+        if (auto eligible = q.optionalInt64(24))
             row.eligible = *eligible != 0;
-        if (auto reasons = query->optionalText(25)) {
+        if (auto reasons = q.optionalText(25)) {
             const json parsed = json::parse(*reasons, nullptr, false);
             std::vector<std::string> list;
             if (parsed.is_array()) {
@@ -150,7 +145,9 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
             row.reasons = std::move(list);
         }
         rows.push_back(std::move(row));
-    }
+    });
+    if (!walked)
+        return walked.error();
     return rows;
 }
 
