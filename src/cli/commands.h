@@ -13,6 +13,4 @@ int runImport(const std::vector<std::string> &args);
 int runExport(const std::vector<std::string> &args);
 int runSample(const std::vector<std::string> &args);
 
-// Prints an error's one line ("FILE: problem") on stderr and returns 1.
-
 }  // namespace gengbao::cli

@@ -210,7 +210,6 @@ Status ParcelReader::detectEncoding(const ReaderOptions &options)
         encodingName = *normalised;
         mInfo.encodingOrigin = "override";
     } else {
-        const fs::path base = fs::path(mPath);
         const auto companion = shapefile::companionPath(mPath, ".cpg");
         std::optional<std::string> fromCpg;
         if (companion)

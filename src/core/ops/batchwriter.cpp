@@ -54,7 +54,7 @@ public:
     static Result<DuplicateFinder> create(Database &db)
     {
         DuplicateFinder finder;
-        auto bsms = db.prepare("SELECT bsm, parcel_id FROM parcels WHERE bsm IS NOT NULL");
+        auto bsms = db.prepare("SELECT bsm FROM parcels WHERE bsm IS NOT NULL");
         if (!bsms)
             return bsms.error();
         GENGBAO_TRY(
