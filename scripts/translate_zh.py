@@ -19,7 +19,7 @@ ZH = {
     "Gengbao": "耕保",
     "%1 %2 - %3 - Gengbao": "%1 %2年 - %3 - 耕保",
     "Open a project with File > Open Project.": "请从“文件 > 打开项目”打开一个项目。",
-    "%n parcel(s), %1 mu gross; town target %2 mu": "共 %n 个图斑，毛面积 %1 亩；全镇任务 %2 亩",
+    "Parcels: %1, gross area %2 mu; town target %3 mu": "共 %1 个图斑，毛面积 %2 亩；全镇任务 %3 亩",
     "Candidate": "备选",
     "Parcel ID": "图斑标识码",
     "Village": "村居",

@@ -126,11 +126,9 @@
             <source>Open a project with File &gt; Open Project.</source>
             <translation>请从“文件 &gt; 打开项目”打开一个项目。</translation>
         </message>
-        <message numerus="yes">
-            <source>%n parcel(s), %1 mu gross; town target %2 mu</source>
-            <translation>
-                <numerusform>共 %n 个图斑，毛面积 %1 亩；全镇任务 %2 亩</numerusform>
-            </translation>
+        <message>
+            <source>Parcels: %1, gross area %2 mu; town target %3 mu</source>
+            <translation>共 %1 个图斑，毛面积 %2 亩；全镇任务 %3 亩</translation>
         </message>
     </context>
     <context>

@@ -112,8 +112,8 @@ void MainWindow::updateStatus()
     double grossMu = 0.0;
     for (const core::ParcelRow &row : mModel->rows())
         grossMu += row.grossMu;  // sum unrounded, round the total once
-    mStatusLabel->setText(tr("%n parcel(s), %1 mu gross; town target %2 mu", nullptr,
-                             static_cast<int>(mModel->rows().size()))
+    mStatusLabel->setText(tr("Parcels: %1, gross area %2 mu; town target %3 mu")
+                              .arg(mModel->rows().size())
                               .arg(QString::number(grossMu, 'f', 2))
                               .arg(QString::number(mProject->settings().targetMu, 'f', 2)));
 }
