@@ -51,33 +51,55 @@ Result<std::unique_ptr<Project>> Project::create(const std::string &path,
             return error;
         }
     }
+    const fs::path folder =
+        fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec))
+        return makeError(ErrorCode::FileNotFound, path,
+                         "its folder " + folder.string() + " does not exist");
     auto database = Database::open(path, Database::Mode::ReadWriteCreate);
-    if (!database)
+    if (!database) {
+        removeFiles(path);
         return database.error();
-    std::unique_ptr<Project> project(new Project(std::move(database).value()));
-    Database &db = project->mDatabase;
-    GENGBAO_TRY(db.exec("PRAGMA journal_mode = WAL"));
-    {
-        auto transaction = Transaction::begin(db);
-        if (!transaction)
-            return transaction.error();
-        GENGBAO_TRY(schema::create(db));
-        GENGBAO_TRY(project->writeSetting("app_version", kAppVersion));
-        GENGBAO_TRY(project->writeSetting("created_at", ""));  // stamped below by SQL
-        GENGBAO_TRY(db.exec("UPDATE gengbao_meta SET value = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-                            "WHERE key = 'created_at'"));
-        GENGBAO_TRY(project->writeSetting("town", settings.town));
-        GENGBAO_TRY(project->writeSetting("county", settings.county));
-        GENGBAO_TRY(project->writeSetting("year", std::to_string(settings.year)));
-        char target[32];
-        std::snprintf(target, sizeof target, "%.2f", settings.targetMu);
-        GENGBAO_TRY(project->writeSetting("target_mu", target));
-        if (settings.crsEpsg)
-            GENGBAO_TRY(project->setCrs(*settings.crsEpsg));
-        GENGBAO_TRY(transaction->commit());
     }
-    GENGBAO_TRY(project->reload());
+    std::unique_ptr<Project> project(new Project(std::move(database).value()));
+    Status initialised = project->initialise(settings);
+    if (!initialised) {
+        // The file exists but is not a project: remove it, so a failed create changes nothing.
+        project.reset();
+        removeFiles(path);
+        return initialised.error();
+    }
     return project;
+}
+
+Status Project::initialise(const ProjectSettings &settings)
+{
+    Database &db = mDatabase;
+    GENGBAO_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    GENGBAO_TRY(schema::create(db));
+    GENGBAO_TRY(writeSetting("app_version", kAppVersion));
+    GENGBAO_TRY(db.exec("INSERT INTO gengbao_meta (key, value) "
+                        "VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+    GENGBAO_TRY(writeSetting("town", settings.town));
+    GENGBAO_TRY(writeSetting("county", settings.county));
+    GENGBAO_TRY(writeSetting("year", std::to_string(settings.year)));
+    char target[32];
+    std::snprintf(target, sizeof target, "%.2f", settings.targetMu);
+    GENGBAO_TRY(writeSetting("target_mu", target));
+    if (settings.crsEpsg)
+        GENGBAO_TRY(setCrs(*settings.crsEpsg));
+    GENGBAO_TRY(transaction->commit());
+    return reload();
+}
+
+void Project::removeFiles(const std::string &path)
+{
+    std::error_code ec;
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(path + suffix, ec);
 }
 
 Result<std::unique_ptr<Project>> Project::open(const std::string &path)

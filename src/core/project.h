@@ -40,10 +40,15 @@ public:
     // Re-reads the settings from the file (after another connection changed them).
     Status reload();
 
+    // Deletes a project file with its WAL and shared-memory files (no Project may have it open).
+    static void removeFiles(const std::string &path);
+
 private:
     explicit Project(Database database)
         : mDatabase(std::move(database))
     {}
+    // Everything a new file holds: the schema and the settings, in one transaction.
+    Status initialise(const ProjectSettings &settings);
     Status writeSetting(const char *key, const std::string &value);
 
     Database mDatabase;

@@ -60,6 +60,12 @@ TEST_CASE("a new project is a GeoPackage in WAL mode with foreign keys on", "[co
     REQUIRE_FALSE(geographic.ok());
     CHECK(geographic.error().code == core::ErrorCode::BadCrs);
     CHECK_FALSE(fs::exists(dir.file("geographic.gpkg")));
+    // A folder that is not there gets a message about the folder, and no file appears.
+    settings.crsEpsg = 4545;
+    auto nowhere = core::Project::create(dir.file("no/such/folder/p.gpkg"), settings);
+    REQUIRE_FALSE(nowhere.ok());
+    CHECK(nowhere.error().message().find("does not exist") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("no")));
 }
 
 TEST_CASE("the R-tree triggers work on a plain connection and track the extent",

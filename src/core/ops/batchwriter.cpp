@@ -202,19 +202,20 @@ Status BatchWriter::admit(const RawFeature &raw, const PreparedGeometry &geometr
                           const MappedValues &values, const std::string &attributesJson)
 {
     ImportCounts &counts = mSummary->counts;
-    const std::string feature = "feature " + std::to_string(raw.fid);
+    // Only messages need this text; most features have none.
+    const auto feature = [&raw] { return "feature " + std::to_string(raw.fid); };
     ++counts.read;
     if (geometry.rejected) {
         ++counts.rejected;
         addIssue(Issue::Severity::Error, geometry.code, raw.fid, {},
-                 feature + " " + geometry.detail);
+                 feature() + " " + geometry.detail);
         return Status::success();
     }
     const std::string &bsm = values[StandardField::BSM];
     if (!bsm.empty() && mDuplicates->hasBsm(bsm)) {
         ++counts.duplicates;
         addIssue(Issue::Severity::Info, "duplicate", raw.fid, bsm,
-                 feature + ": BSM " + bsm + " is already in the project; skipped");
+                 feature() + ": BSM " + bsm + " is already in the project; skipped");
         return Status::success();
     }
     if (bsm.empty()) {
@@ -224,7 +225,7 @@ Status BatchWriter::admit(const RawFeature &raw, const PreparedGeometry &geometr
         if (*same) {
             ++counts.duplicates;
             addIssue(Issue::Severity::Info, "duplicate", raw.fid, **same,
-                     feature + " has the same geometry as parcel " + **same + "; skipped");
+                     feature() + " has the same geometry as parcel " + **same + "; skipped");
             return Status::success();
         }
     }
@@ -235,14 +236,14 @@ Status BatchWriter::admit(const RawFeature &raw, const PreparedGeometry &geometr
         mDuplicates->addBsm(bsm);
     for (const std::string &field : raw.truncatedFields) {
         addIssue(Issue::Severity::Warning, "text_cut", raw.fid, parcelId,
-                 feature + ": field " + field +
+                 feature() + ": field " + field +
                      " was cut in the middle of a character by the program that wrote the file "
                      "(its DBF field is too narrow); the broken last character was dropped");
     }
     if (geometry.repaired) {
         ++counts.repaired;
         addIssue(Issue::Severity::Warning, "repaired", raw.fid, parcelId,
-                 feature + ": " + geometry.repairDetail);
+                 feature() + ": " + geometry.repairDetail);
     }
     ++counts.imported;
     return Status::success();

@@ -58,9 +58,7 @@ Result<SampleProjectResult> createSampleProject(const std::string &path, const s
     auto imported = importParcels(**project, request, progress);
     if (!imported) {
         project->reset();
-        std::error_code ec;
-        for (const char *suffix : {"", "-wal", "-shm"})
-            fs::remove(path + suffix, ec);
+        Project::removeFiles(path);
         return imported.error();
     }
     return SampleProjectResult{path, std::move(imported).value()};
