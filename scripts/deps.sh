@@ -8,6 +8,7 @@ GENGBAO_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     libgdal-dev libgeos-dev libproj-dev libsqlite3-dev
     nlohmann-json3-dev catch2 libxlsxwriter-dev
+    libssl-dev
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
 )

@@ -12,5 +12,7 @@ int runNew(const std::vector<std::string> &args);
 int runImport(const std::vector<std::string> &args);
 int runExport(const std::vector<std::string> &args);
 int runSample(const std::vector<std::string> &args);
+int runScreen(const std::vector<std::string> &args);
+int runRuns(const std::vector<std::string> &args);
 
 }  // namespace gengbao::cli

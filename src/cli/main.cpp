@@ -27,8 +27,16 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
   import PROJECT.gpkg FILE [--layer NAME] [--batch LABEL] [--source county|village]
       [--encoding NAME] [--source-crs EPSG:NNNN] [--map FIELD=SOURCE_FIELD ...]
       Import candidate parcels (.shp, .gpkg, .geojson) as one batch. Prints a JSON summary.
+  screen PROJECT.gpkg [--redline FILE[:LAYER] ...] [--constraint KIND=FILE[:LAYER] ...]
+      [--flag KIND=FILE[:LAYER] ...] [--dem FILE] [--max-slope DEG] [--tolerance M2]
+      [--allow-terraces]
+      Screen every parcel: slope above the limit (25° by default; from the DEM, else the
+      parcel's slope grade), the ecological red line and other constraint layers (--constraint
+      excludes, --flag only marks). Records the run; prints a JSON summary.
+  runs PROJECT.gpkg
+      List the screening runs with their inputs, rules and counts (JSON).
   export PROJECT.gpkg parcels --format json|csv [-o OUT]
-      Write every parcel with its areas and stage.
+      Write every parcel with its areas, stage and screening verdict.
   sample OUT.gpkg
       Write the bundled sample project (峨溶镇 2023).
   --version, --help
@@ -64,6 +72,10 @@ int main(int argc, char **argv)
             return gengbao::cli::runExport(rest);
         if (command == "sample")
             return gengbao::cli::runSample(rest);
+        if (command == "screen")
+            return gengbao::cli::runScreen(rest);
+        if (command == "runs")
+            return gengbao::cli::runRuns(rest);
         throw gengbao::cli::UsageError("unknown command '" + command + "'");
     } catch (const gengbao::cli::UsageError &error) {
         std::cerr << "gengbao-cli: " << error.what() << "\n" << kUsage;

@@ -33,8 +33,14 @@ nlohmann::ordered_json toJson(const core::ImportSummary &summary)
     out["repaired"] = summary.counts.repaired;
     out["duplicates"] = summary.counts.duplicates;
     out["rejected"] = summary.counts.rejected;
+    out["issues"] = toJson(summary.issues);
+    return out;
+}
+
+nlohmann::ordered_json toJson(const std::vector<core::Issue> &list)
+{
     auto issues = nlohmann::ordered_json::array();
-    for (const auto &issue : summary.issues) {
+    for (const auto &issue : list) {
         nlohmann::ordered_json item;
         item["severity"] = core::severityName(issue.severity);
         item["code"] = issue.code;
@@ -44,8 +50,7 @@ nlohmann::ordered_json toJson(const core::ImportSummary &summary)
         item["detail"] = issue.detail;
         issues.push_back(std::move(item));
     }
-    out["issues"] = std::move(issues);
-    return out;
+    return issues;
 }
 
 TerminalProgress::TerminalProgress()

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace gengbao::cli {
 
@@ -15,6 +16,7 @@ namespace gengbao::cli {
 int fail(const core::Error &error);
 
 nlohmann::ordered_json toJson(const core::ImportSummary &summary);
+nlohmann::ordered_json toJson(const std::vector<core::Issue> &issues);
 
 // Progress on stderr, only when stderr is a terminal: scripts read the first stderr line as
 // the error.

@@ -143,7 +143,8 @@ Status Project::writeSetting(const char *key, const std::string &value)
 Status Project::setCrs(int epsg)
 {
     GENGBAO_TRY(crs::checkProjectCrs(epsg));
-    GENGBAO_TRY(gpkg::setFeatureTableSrs(mDatabase, "parcels", epsg));
+    for (const char *table : {"parcels", "screening_remainders"})
+        GENGBAO_TRY(gpkg::setFeatureTableSrs(mDatabase, table, epsg));
     // mSettings is refreshed by reload() once the caller's transaction has committed.
     return writeSetting("crs_epsg", std::to_string(epsg));
 }

@@ -106,10 +106,103 @@ CREATE INDEX import_issues_batch ON import_issues(batch_id);
     return Status::success();
 }
 
-// Migrations from version N to N+1, index N-1. Empty while version 1 is the only one.
+// Version 2: screening runs as records (issue "Screening"). The parcels keep the current
+// verdict in their own columns, so QGIS can colour the layer by it; each run keeps its inputs
+// (with checksums), its rules and every parcel's result, and the eligible remainders of partly
+// constrained parcels form a layer of their own.
+Status migrateToVersion2(Database &db)
+{
+    GENGBAO_TRY(db.exec(R"sql(
+ALTER TABLE parcels ADD COLUMN slope_max_deg REAL;
+ALTER TABLE parcels ADD COLUMN slope_steep_share REAL;
+ALTER TABLE parcels ADD COLUMN slope_grade INTEGER;
+ALTER TABLE parcels ADD COLUMN slope_grade_attr INTEGER;
+ALTER TABLE parcels ADD COLUMN dem_coverage REAL;
+ALTER TABLE parcels ADD COLUMN remainder_m2 REAL;
+ALTER TABLE parcels ADD COLUMN flags TEXT;
+ALTER TABLE parcels ADD COLUMN screening_run_id INTEGER;
+CREATE TABLE screening_runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  run_by TEXT,
+  max_slope_deg REAL NOT NULL,
+  allow_terraces INTEGER NOT NULL,
+  overlap_tolerance_m2 REAL NOT NULL,
+  screened_count INTEGER NOT NULL,
+  eligible_count INTEGER NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE TABLE screening_inputs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id INTEGER NOT NULL REFERENCES screening_runs(id),
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('dem', 'constraint')),
+  kind TEXT,
+  action TEXT CHECK (action IN ('exclude', 'flag')),
+  path TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  layer_name TEXT,
+  crs TEXT,
+  feature_count INTEGER,
+  size_bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE INDEX screening_inputs_run ON screening_inputs(run_id);
+CREATE TABLE screening_results (
+  run_id INTEGER NOT NULL REFERENCES screening_runs(id),
+  parcel_fid INTEGER NOT NULL,
+  parcel_id TEXT NOT NULL,
+  slope_deg REAL,
+  slope_max_deg REAL,
+  slope_steep_share REAL,
+  slope_grade INTEGER,
+  slope_grade_attr INTEGER,
+  slope_source TEXT,
+  dem_coverage REAL,
+  redline_overlap_m2 REAL,
+  remainder_m2 REAL,
+  eligible INTEGER NOT NULL,
+  reasons TEXT NOT NULL,
+  flags TEXT NOT NULL,
+  PRIMARY KEY (run_id, parcel_fid)
+) WITHOUT ROWID;
+CREATE TABLE screening_overlaps (
+  run_id INTEGER NOT NULL,
+  parcel_fid INTEGER NOT NULL,
+  input_id INTEGER NOT NULL REFERENCES screening_inputs(id),
+  overlap_m2 REAL NOT NULL,
+  PRIMARY KEY (run_id, parcel_fid, input_id)
+) WITHOUT ROWID;
+CREATE TABLE screening_remainders (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom MULTIPOLYGON,
+  run_id INTEGER NOT NULL REFERENCES screening_runs(id),
+  parcel_fid INTEGER NOT NULL,
+  parcel_id TEXT NOT NULL,
+  area_m2 REAL NOT NULL,
+  area_mu REAL NOT NULL
+);
+CREATE INDEX screening_remainders_run ON screening_remainders(run_id, parcel_fid);
+)sql"));
+    auto srs = db.prepare("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'parcels'");
+    if (!srs)
+        return srs.error();
+    auto row = srs->step();
+    if (!row)
+        return row.error();
+    const int srsId = *row ? static_cast<int>(srs->int64(0)) : -1;
+    GENGBAO_TRY(gpkg::registerFeatureTable(db, "screening_remainders", "geom", "MULTIPOLYGON",
+                                           srsId, "screening_remainders"));
+    // screening_results is keyed by (run, parcel) without a rowid, which a GeoPackage attributes
+    // table may not be; it stays an unregistered table that GIS programs skip.
+    return gpkg::registerAttributesTable(db, "screening_runs", "screening_runs");
+}
+
+// Migrations from version N to N+1, index N-1.
 const std::vector<std::function<Status(Database &)>> &migrations()
 {
-    static const std::vector<std::function<Status(Database &)>> steps;
+    static const std::vector<std::function<Status(Database &)>> steps = {migrateToVersion2};
     return steps;
 }
 

@@ -71,11 +71,12 @@ double GeodesicArea::area(GEOSContextHandle_t context, const GEOSGeometry *geome
     const int type = GEOSGeomTypeId_r(context, geometry);
     if (type == GEOS_POLYGON)
         return polygonArea(context, geometry);
-    if (type == GEOS_MULTIPOLYGON) {
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        // A collection (from an intersection or a clip) counts its polygons only.
         double total = 0.0;
         const int parts = GEOSGetNumGeometries_r(context, geometry);
         for (int i = 0; i < parts; ++i)
-            total += polygonArea(context, GEOSGetGeometryN_r(context, geometry, i));
+            total += area(context, GEOSGetGeometryN_r(context, geometry, i));
         return total;
     }
     return 0.0;

@@ -21,7 +21,8 @@ class GeodesicArea
 public:
     static Result<GeodesicArea> create(int sourceEpsg);
 
-    // Area in m² of a Polygon or MultiPolygon in the source CRS; 0 for anything else.
+    // Area in m² of the polygons of a geometry in the source CRS (Polygon, MultiPolygon or a
+    // collection); 0 for lines and points.
     double area(GEOSContextHandle_t context, const GEOSGeometry *geometry);
     // Area in m² of one closed ring given as x/y arrays in the source CRS (unsigned).
     double ringArea(const double *x, const double *y, std::size_t count);

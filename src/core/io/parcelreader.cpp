@@ -106,6 +106,8 @@ Result<std::unique_ptr<ParcelReader>> ParcelReader::open(const ReaderOptions &op
     std::unique_ptr<ParcelReader> reader(new ParcelReader);
     reader->mPath = path;
     reader->mInfo.driver = format->driver;
+    reader->mRole = options.role;
+    reader->mReadAttributes = options.readAttributes;
 
     const char *drivers[] = {format->driver, nullptr};
     CPLStringList openOptions;
@@ -171,11 +173,11 @@ Status ParcelReader::chooseLayer(const ReaderOptions &options)
         if (polygonLayers.empty())
             return makeError(ErrorCode::NotPolygonLayer, mPath,
                              "has no polygon layer (layers: " + list() +
-                                 "); parcels must be polygons");
+                                 "); " + options.role + " must be polygons");
         if (polygonLayers.size() > 1)
             return makeError(ErrorCode::AmbiguousLayer, mPath,
                              "has several polygon layers (" + list() +
-                                 "); choose one with --layer");
+                                 "); choose one with " + options.layerHint);
         mLayer = polygonLayers.front();
     }
     mInfo.layerName = OGR_L_GetName(mLayer);
@@ -189,7 +191,7 @@ Status ParcelReader::checkGeometryType()
         return Status::success();  // mixed layers are checked feature by feature
     return makeError(ErrorCode::NotPolygonLayer, mPath,
                      "layer '" + mInfo.layerName + "' is a " + kindOf(type) +
-                         " layer; parcels must be polygons");
+                         " layer; " + mRole + " must be polygons");
 }
 
 Status ParcelReader::detectEncoding(const ReaderOptions &options)
@@ -301,8 +303,11 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
         mSourceSrs = std::move(srs).value();
     } else if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(mLayer)) {
         mSourceSrs = crs::cloneTraditional(layerSrs);
-    } else if (auto epsg = crs::zonePrefixedEpsgFromCoordinates(
-                   mInfo.extent.MinX, mInfo.extent.MaxX, mInfo.extent.MinY, mInfo.extent.MaxY)) {
+    } else if (auto epsg = options.crsFromCoordinates
+                               ? crs::zonePrefixedEpsgFromCoordinates(
+                                     mInfo.extent.MinX, mInfo.extent.MaxX, mInfo.extent.MinY,
+                                     mInfo.extent.MaxY)
+                               : std::nullopt) {
         auto srs = crs::fromEpsg(*epsg);
         if (!srs)
             return srs.error();
@@ -312,7 +317,7 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
         return makeError(
             ErrorCode::NoCrs, mPath,
             "has no coordinate system (no .prj file) and its coordinates do not "
-            "identify one; add the .prj or give the CRS (e.g. --source-crs EPSG:4545)");
+            "identify one; " + options.crsHint);
     }
     if (OSRIsGeographic(mSourceSrs.get())) {
         const OGREnvelope &e = mInfo.extent;
@@ -360,6 +365,8 @@ Result<bool> ParcelReader::next(RawFeature &feature)
     }
     feature.attributes = nlohmann::ordered_json::object();
     feature.truncatedFields.clear();
+    if (!mReadAttributes)
+        return true;
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(mLayer);
     const int fieldCount = OGR_FD_GetFieldCount(definition);
     for (int i = 0; i < fieldCount; ++i) {

@@ -20,6 +20,15 @@ struct ReaderOptions
     std::optional<std::string> layer;     // default: the only polygon layer
     std::optional<std::string> encoding;  // override; shapefiles only
     std::optional<int> sourceEpsg;        // override for a file without a usable CRS
+    // How messages name the features and the ways to fix a problem: the same reader opens
+    // parcels and the constraint layers of screening.
+    std::string role = "parcels";
+    std::string layerHint = "--layer";
+    std::string crsHint = "add the .prj or give the CRS (e.g. --source-crs EPSG:4545)";
+    // Read a missing CRS off 8-digit zone-prefixed eastings (parcels, with a warning). Screening
+    // inputs decide exclusions and get no guess.
+    bool crsFromCoordinates = true;
+    bool readAttributes = true;  // false: geometries only (constraint layers)
 };
 
 // What the reader found out about the file before reading features: the import dialog's preview
@@ -76,6 +85,8 @@ private:
     std::optional<TextDecoder::Decoded> decodeText(const char *bytes);
 
     std::string mPath;
+    std::string mRole;
+    bool mReadAttributes = true;
     DatasetPtr mDataset;
     OGRLayerH mLayer = nullptr;
     LayerInfo mInfo;

@@ -40,6 +40,13 @@ json toJson(const ParcelRow &row)
     object["redline_overlap_m2"] = orNull(row.redlineOverlapM2);
     object["eligible"] = orNull(row.eligible);
     object["reasons"] = orNull(row.reasons);
+    object["flags"] = orNull(row.flags);
+    object["slope_max_deg"] = orNull(row.slopeMaxDeg);
+    object["slope_steep_share"] = orNull(row.slopeSteepShare);
+    object["slope_grade"] = orNull(row.slopeGrade);
+    object["slope_grade_attr"] = orNull(row.slopeGradeAttr);
+    object["dem_coverage"] = orNull(row.demCoverage);
+    object["remainder_m2"] = orNull(row.remainderM2);
     object["tbbh"] = orNull(row.tbbh);
     object["dlbm"] = orNull(row.dlbm);
     object["dlmc"] = orNull(row.dlmc);
@@ -93,6 +100,20 @@ std::string csvValue(const json &value)
     return csvField(value.dump());
 }
 
+// A JSON array of strings as stored in parcels.reasons and .flags; none before screening.
+std::optional<std::vector<std::string>> stringList(const std::optional<std::string> &text)
+{
+    if (!text)
+        return std::nullopt;
+    const json parsed = json::parse(*text, nullptr, false);
+    std::vector<std::string> list;
+    if (parsed.is_array()) {
+        for (const auto &item : parsed)
+            list.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+    }
+    return list;
+}
+
 }  // namespace
 
 Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
@@ -101,7 +122,9 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
         "SELECT p.fid, p.parcel_id, coalesce(v.name, p.zldwmc, ''), p.village_code, p.batch_id, "
         "b.label, p.source, p.tbbh, p.dlbm, p.dlmc, p.zldwdm, p.pdjb, p.gdpdjb, p.area_m2, "
         "p.tbmj_m2, p.kcxs, p.gross_m2, p.net_m2, p.area_mismatch, p.repaired, p.stage, "
-        "p.slope_deg, p.slope_source, p.redline_overlap_m2, p.eligible, p.reasons "
+        "p.slope_deg, p.slope_source, p.redline_overlap_m2, p.eligible, p.reasons, p.flags, "
+        "p.slope_max_deg, p.slope_steep_share, p.slope_grade, p.slope_grade_attr, "
+        "p.dem_coverage, p.remainder_m2 "
         "FROM parcels p JOIN batches b ON b.id = p.batch_id "
         "LEFT JOIN villages v ON v.code = p.village_code ORDER BY p.fid");
     if (!query)
@@ -135,15 +158,14 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
         row.redlineOverlapM2 = q.optionalReal(23);
         if (auto eligible = q.optionalInt64(24))
             row.eligible = *eligible != 0;
-        if (auto reasons = q.optionalText(25)) {
-            const json parsed = json::parse(*reasons, nullptr, false);
-            std::vector<std::string> list;
-            if (parsed.is_array()) {
-                for (const auto &item : parsed)
-                    list.push_back(item.is_string() ? item.get<std::string>() : item.dump());
-            }
-            row.reasons = std::move(list);
-        }
+        row.reasons = stringList(q.optionalText(25));
+        row.flags = stringList(q.optionalText(26));
+        row.slopeMaxDeg = q.optionalReal(27);
+        row.slopeSteepShare = q.optionalReal(28);
+        row.slopeGrade = q.optionalInt64(29);
+        row.slopeGradeAttr = q.optionalInt64(30);
+        row.demCoverage = q.optionalReal(31);
+        row.remainderM2 = q.optionalReal(32);
         rows.push_back(std::move(row));
     });
     if (!walked)

@@ -37,7 +37,14 @@ struct ParcelRow
     std::optional<std::string> slopeSource;
     std::optional<double> redlineOverlapM2;
     std::optional<bool> eligible;
-    std::optional<std::vector<std::string>> reasons;
+    std::optional<std::vector<std::string>> reasons;  // none before the first screening
+    std::optional<std::vector<std::string>> flags;
+    std::optional<double> slopeMaxDeg;
+    std::optional<double> slopeSteepShare;  // share of the area steeper than the limit
+    std::optional<std::int64_t> slopeGrade;      // 坡度级别 from the slope that decided
+    std::optional<std::int64_t> slopeGradeAttr;  // the grade the parcel's own fields give
+    std::optional<double> demCoverage;           // share of the parcel on valid DEM cells
+    std::optional<double> remainderM2;  // eligible remainder of a partly constrained parcel
 };
 
 // Every parcel, ordered by fid (import order).

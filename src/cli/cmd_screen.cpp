@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "arguments.h"
+#include "commands.h"
+#include "output.h"
+
+#include <core/ops/screeningstore.h>
+#include <core/ops/screenparcels.h>
+#include <core/project.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace gengbao::cli {
+
+namespace {
+
+// FILE or FILE:LAYER. A path that exists as typed is a file, whatever colons it holds.
+void splitLayer(const std::string &text, core::ConstraintSpec &spec)
+{
+    spec.path = text;
+    std::error_code ec;
+    if (std::filesystem::exists(text, ec))
+        return;
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
+        return;
+    if (std::filesystem::exists(text.substr(0, colon), ec)) {
+        spec.path = text.substr(0, colon);
+        spec.layer = text.substr(colon + 1);
+    }
+}
+
+// KIND=FILE[:LAYER]
+core::ConstraintSpec kindAndFile(const std::string &option, const std::string &text,
+                                 core::ConstraintAction action)
+{
+    const auto equals = text.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
+        throw UsageError(option + " needs KIND=FILE, e.g. " + option + " 城镇开发边界=czkfbj.shp");
+    core::ConstraintSpec spec;
+    spec.kind = text.substr(0, equals);
+    spec.action = action;
+    splitLayer(text.substr(equals + 1), spec);
+    return spec;
+}
+
+double number(const Arguments &arguments, const std::string &option, double fallback)
+{
+    const auto text = arguments.value(option);
+    if (!text)
+        return fallback;
+    char *end = nullptr;
+    const double value = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0')
+        throw UsageError(option + " needs a number, not '" + *text + "'");
+    return value;
+}
+
+}  // namespace
+
+int runScreen(const std::vector<std::string> &args)
+{
+    const Arguments arguments(
+        args, {"--redline", "--constraint", "--flag", "--dem", "--max-slope", "--tolerance"},
+        {"--allow-terraces"});
+    const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
+    arguments.expectPositionalCount(1);
+
+    core::ScreeningRequest request;
+    request.demPath = arguments.value("--dem");
+    for (const std::string &file : arguments.values("--redline")) {
+        core::ConstraintSpec spec;
+        splitLayer(file, spec);
+        request.constraints.push_back(std::move(spec));
+    }
+    for (const std::string &text : arguments.values("--constraint"))
+        request.constraints.push_back(
+            kindAndFile("--constraint", text, core::ConstraintAction::Exclude));
+    for (const std::string &text : arguments.values("--flag"))
+        request.constraints.push_back(kindAndFile("--flag", text, core::ConstraintAction::Flag));
+    request.rules.maxSlopeDeg = number(arguments, "--max-slope", core::kDefaultMaxSlopeDeg);
+    if (!(request.rules.maxSlopeDeg > 0.0 && request.rules.maxSlopeDeg < 90.0))
+        throw UsageError("--max-slope is in degrees, between 0 and 90");
+    request.rules.overlapToleranceM2 =
+        number(arguments, "--tolerance", core::kDefaultOverlapToleranceM2);
+    if (!(request.rules.overlapToleranceM2 >= 0.0))
+        throw UsageError("--tolerance is in m² and cannot be negative");
+    request.rules.allowTerraces = arguments.flag("--allow-terraces");
+
+    auto project = core::Project::open(projectPath);
+    if (!project)
+        return fail(project.error());
+    TerminalProgress progress;
+    auto summary = core::screenParcels(**project, request, progress);
+    if (!summary)
+        return fail(summary.error());
+    nlohmann::ordered_json out = core::screeningSummaryJson(*summary);
+    out["issues"] = toJson(summary->issues);
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int runRuns(const std::vector<std::string> &args)
+{
+    const Arguments arguments(args, {}, {});
+    const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
+    arguments.expectPositionalCount(1);
+    auto project = core::Project::open(projectPath);
+    if (!project)
+        return fail(project.error());
+    auto runs = core::listScreeningRuns(**project);
+    if (!runs)
+        return fail(runs.error());
+    auto out = nlohmann::ordered_json::array();
+    for (const auto &run : *runs)
+        out.push_back(core::screeningSummaryJson(run));
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+}  // namespace gengbao::cli

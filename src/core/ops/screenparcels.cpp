@@ -1,0 +1,752 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screenparcels.h"
+
+#include "../base/checksum.h"
+#include "../db/statement.h"
+#include "../geo/coverage.h"
+#include "../geo/crs.h"
+#include "../geo/dem.h"
+#include "../project.h"
+#include "screeningstore.h"
+
+#include <cpl_string.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <exception>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace gengbao::core {
+
+namespace {
+
+// Parcels are screened in groups that share one DEM window: tiles of this many cells a side,
+// each read once. A window stays a few MB, whatever the DEM's size.
+constexpr int kTileCells = 512;
+// Without a DEM the groups are squares of this many metres, for the constraint layers' sake.
+constexpr double kTileMetres = 2560.0;
+// A group's window above this many cells (a huge parcel) is read parcel by parcel instead.
+constexpr std::int64_t kMaxWindowCells = 4096LL * 4096LL;
+// GDAL's block cache while screening: each window is read once, so a small cache is enough.
+constexpr std::int64_t kGdalCacheBytes = 128LL << 20;
+// A coverage fraction below this is rounding, not a cell the parcel touches (for the maximum).
+constexpr double kTouchFraction = 1e-9;
+
+// A parcel as screening needs it.
+struct ParcelInput
+{
+    std::int64_t fid = 0;
+    std::string parcelId;
+    std::vector<unsigned char> wkb;
+    gpkg::Envelope envelope;
+    double areaM2 = 0.0;
+    std::optional<double> attributeDeg;
+    std::optional<int> attributeGrade;
+    bool terrace = false;
+};
+
+std::string utcNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+std::string loginName()
+{
+    for (const char *variable : {"GENGBAO_USER", "USER", "LOGNAME", "USERNAME"}) {
+        if (const char *value = std::getenv(variable); value && *value)
+            return value;
+    }
+    return "unknown";
+}
+
+Result<std::vector<ParcelInput>> loadParcels(Database &db)
+{
+    auto query = db.prepare("SELECT fid, parcel_id, geom, area_m2, slope_attr_deg, gdpdjb, pdjb, "
+                            "gdlx FROM parcels ORDER BY fid");
+    if (!query)
+        return query.error();
+    std::vector<ParcelInput> parcels;
+    GENGBAO_TRY(query->forEachRow([&parcels, &db](Statement &row) -> Status {
+        ParcelInput parcel;
+        parcel.fid = row.int64(0);
+        parcel.parcelId = row.text(1);
+        const std::vector<unsigned char> blob = row.blob(2);
+        auto decoded = gpkg::decodeGeometry(blob);
+        if (!decoded || decoded->empty)
+            return makeError(ErrorCode::Database, db.path(),
+                             "parcel " + parcel.parcelId + " has a damaged geometry");
+        parcel.wkb.assign(decoded->wkb.begin(), decoded->wkb.end());
+        parcel.envelope = decoded->envelope;
+        parcel.areaM2 = row.real(3);
+        parcel.attributeDeg = row.optionalReal(4);
+        // GDPDJB first: it is the 耕地 slope grade; PDJB comes from the slope map (domain §1.3).
+        for (int column : {5, 6}) {
+            if (auto text = row.optionalText(column)) {
+                if (auto grade = parseSlopeGrade(*text)) {
+                    parcel.attributeGrade = grade;
+                    break;
+                }
+            }
+        }
+        parcel.terrace = row.optionalText(7).value_or("") == "TT";
+        parcels.push_back(std::move(parcel));
+        return Status::success();
+    }));
+    return parcels;
+}
+
+// What one thread needs, none of it shared: a GEOS context, a DEM handle, a transformation to
+// the DEM's CRS, a PROJ context for areas and its own view of every constraint layer.
+struct Worker
+{
+    GeosContext geos;
+    GEOSWKBReader *reader = nullptr;
+    GEOSWKBWriter *writer = nullptr;
+    std::optional<GeodesicArea> area;
+    TransformPtr toDem;
+    DatasetPtr dem;
+    std::vector<std::unique_ptr<ConstraintIndex>> constraints;
+
+    Worker() = default;
+    Worker(const Worker &) = delete;
+    ~Worker()
+    {
+        constraints.clear();  // before the context they live in
+        if (reader)
+            GEOSWKBReader_destroy_r(geos.handle(), reader);
+        if (writer)
+            GEOSWKBWriter_destroy_r(geos.handle(), writer);
+    }
+};
+
+// The inputs every worker reads and nobody changes while they run.
+struct Inputs
+{
+    const ScreeningRequest *request = nullptr;
+    int projectEpsg = 0;
+    const DemRaster *dem = nullptr;
+    const std::vector<ConstraintPieces> *constraints = nullptr;
+};
+
+Result<std::unique_ptr<Worker>> makeWorker(const Inputs &inputs)
+{
+    auto worker = std::make_unique<Worker>();
+    const GEOSContextHandle_t context = worker->geos.handle();
+    worker->reader = GEOSWKBReader_create_r(context);
+    worker->writer = GEOSWKBWriter_create_r(context);
+    GEOSWKBWriter_setByteOrder_r(context, worker->writer, GEOS_WKB_NDR);
+    GEOSWKBWriter_setOutputDimension_r(context, worker->writer, 2);
+    auto area = GeodesicArea::create(inputs.projectEpsg);
+    if (!area)
+        return area.error();
+    worker->area.emplace(std::move(area).value());
+    if (inputs.dem) {
+        auto handle = inputs.dem->openHandle();
+        if (!handle)
+            return handle.error();
+        worker->dem = std::move(handle).value();
+        if (!crs::isEpsg(inputs.dem->srs(), inputs.projectEpsg)) {
+            auto project = crs::fromEpsg(inputs.projectEpsg);
+            if (!project)
+                return project.error();
+            CplErrorCapture capture;
+            worker->toDem.reset(OCTNewCoordinateTransformation(project->get(), inputs.dem->srs()));
+            if (!worker->toDem)
+                return makeError(ErrorCode::BadCrs, inputs.dem->path(),
+                                 "its CRS (" + inputs.dem->crsDescription() +
+                                     ") cannot be reached from EPSG:" +
+                                     std::to_string(inputs.projectEpsg));
+        }
+    }
+    for (const ConstraintPieces &pieces : *inputs.constraints)
+        worker->constraints.push_back(std::make_unique<ConstraintIndex>(pieces, context));
+    return worker;
+}
+
+// The rings of a (Multi)Polygon in DEM pixel coordinates.
+std::vector<PixelRing> pixelRings(GEOSContextHandle_t context, const GEOSGeometry *geometry,
+                                  OGRCoordinateTransformationH toDem, const DemRaster &dem)
+{
+    std::vector<PixelRing> rings;
+    const auto addRing = [&](const GEOSGeometry *ring, bool hole) {
+        const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(context, ring);
+        unsigned int size = 0;
+        GEOSCoordSeq_getSize_r(context, sequence, &size);
+        PixelRing out;
+        out.hole = hole;
+        out.x.resize(size);
+        out.y.resize(size);
+        GEOSCoordSeq_copyToArrays_r(context, sequence, out.x.data(), out.y.data(), nullptr,
+                                    nullptr);
+        if (toDem && size > 0 &&
+            !OCTTransform(toDem, static_cast<int>(size), out.x.data(), out.y.data(), nullptr))
+            return;  // beyond the DEM CRS's domain: no cells
+        for (unsigned int i = 0; i < size; ++i)
+            dem.toPixel(out.x[i], out.y[i], out.x[i], out.y[i]);
+        rings.push_back(std::move(out));
+    };
+    const int parts = GEOSGetNumGeometries_r(context, geometry);
+    for (int p = 0; p < parts; ++p) {
+        const GEOSGeometry *polygon = GEOSGetGeometryN_r(context, geometry, p);
+        addRing(GEOSGetExteriorRing_r(context, polygon), false);
+        const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+        for (int h = 0; h < holes; ++h)
+            addRing(GEOSGetInteriorRingN_r(context, polygon, h), true);
+    }
+    return rings;
+}
+
+struct SlopeStats
+{
+    std::optional<double> mean, max, steepShare;
+    double coverage = 0.0;  // share of the parcel on valid cells
+};
+
+// Coverage-weighted statistics of the slope under one parcel (exactextract's mean and max).
+SlopeStats slopeStats(const CoverageGrid &grid, const ElevationWindow &window, double limit)
+{
+    SlopeStats stats;
+    double total = 0.0, valid = 0.0, weighted = 0.0, steep = 0.0;
+    double maximum = -1.0;
+    for (int r = 0; r < grid.rows(); ++r) {
+        for (int c = 0; c < grid.cols(); ++c) {
+            const double fraction = grid.fraction(c, r);
+            if (fraction <= 0.0)
+                continue;
+            total += fraction;
+            const double slope = window.slopeDegrees(grid.col0() + c, grid.row0() + r);
+            if (std::isnan(slope))
+                continue;
+            valid += fraction;
+            weighted += fraction * slope;
+            if (slope > limit)
+                steep += fraction;
+            if (fraction > kTouchFraction)
+                maximum = std::max(maximum, slope);
+        }
+    }
+    if (valid > 0.0) {
+        stats.mean = weighted / valid;
+        stats.max = maximum >= 0.0 ? maximum : *stats.mean;
+        stats.steepShare = steep / valid;
+        stats.coverage = total > 0.0 ? valid / total : 0.0;
+    }
+    return stats;
+}
+
+GeosGeometry asMultiPolygon(GEOSContextHandle_t context, GeosGeometry geometry)
+{
+    const int type = GEOSGeomTypeId_r(context, geometry.get());
+    if (type == GEOS_MULTIPOLYGON)
+        return geometry;
+    std::vector<GEOSGeometry *> polygons;
+    if (type == GEOS_POLYGON) {
+        polygons.push_back(geometry.release());
+    } else {
+        const int count = GEOSGetNumGeometries_r(context, geometry.get());
+        for (int i = 0; i < count; ++i) {
+            const GEOSGeometry *part = GEOSGetGeometryN_r(context, geometry.get(), i);
+            const int partType = GEOSGeomTypeId_r(context, part);
+            if (partType == GEOS_POLYGON) {
+                polygons.push_back(GEOSGeom_clone_r(context, part));
+            } else if (partType == GEOS_MULTIPOLYGON) {
+                for (int k = 0; k < GEOSGetNumGeometries_r(context, part); ++k)
+                    polygons.push_back(
+                        GEOSGeom_clone_r(context, GEOSGetGeometryN_r(context, part, k)));
+            }
+        }
+    }
+    return GeosGeometry(context,
+                        GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(),
+                                                    static_cast<unsigned>(polygons.size())));
+}
+
+// Screens one group of parcels (one DEM tile) on one worker.
+class GroupScreener
+{
+public:
+    GroupScreener(const Inputs &inputs, Worker &worker)
+        : mInputs(inputs)
+        , mWorker(worker)
+        , mContext(worker.geos.handle())
+    {}
+
+    Status screen(const std::vector<ParcelInput> &parcels, const std::vector<std::size_t> &group,
+                  std::vector<ParcelScreening> &results)
+    {
+        std::vector<GeosGeometry> geometries;
+        std::vector<std::optional<CoverageGrid>> grids(group.size());
+        CellWindow window;
+        const DemRaster *dem = mInputs.dem;
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            const ParcelInput &parcel = parcels[group[k]];
+            geometries.emplace_back(mContext,
+                                    GEOSWKBReader_read_r(mContext, mWorker.reader,
+                                                         parcel.wkb.data(), parcel.wkb.size()));
+            if (!geometries.back())
+                return makeError(ErrorCode::Database, {},
+                                 "parcel " + parcel.parcelId + " has a geometry GEOS cannot read");
+            if (!dem)
+                continue;
+            grids[k].emplace(
+                pixelRings(mContext, geometries.back().get(), mWorker.toDem.get(), *dem));
+            const CoverageGrid &grid = *grids[k];
+            if (!grid.empty())
+                window = window.united(CellWindow{grid.col0(), grid.row0(), grid.cols(),
+                                                  grid.rows()}
+                                           .clippedTo(dem->width(), dem->height()));
+        }
+        std::optional<ElevationWindow> elevations;
+        if (dem && !window.empty() && window.cellCount() <= kMaxWindowCells) {
+            auto read = ElevationWindow::read(*dem, mWorker.dem.get(), window);
+            if (!read)
+                return read.error();
+            elevations.emplace(std::move(read).value());
+        }
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            const ParcelInput &parcel = parcels[group[k]];
+            ParcelScreening &result = results[group[k]];
+            result.fid = parcel.fid;
+            result.parcelId = parcel.parcelId;
+            SlopeEvidence evidence;
+            evidence.attributeDeg = parcel.attributeDeg;
+            evidence.attributeGrade = parcel.attributeGrade;
+            evidence.terrace = parcel.terrace;
+            if (dem) {
+                evidence.demGiven = true;
+                GENGBAO_TRY(demEvidence(*grids[k], elevations, evidence, result));
+            }
+            result.slope = decideSlope(evidence, mInputs.request->rules);
+            GENGBAO_TRY(overlay(parcel, geometries[k].get(), result));
+        }
+        return Status::success();
+    }
+
+private:
+    Status demEvidence(const CoverageGrid &grid, const std::optional<ElevationWindow> &shared,
+                       SlopeEvidence &evidence, ParcelScreening &result)
+    {
+        if (grid.empty())
+            return Status::success();
+        const DemRaster &dem = *mInputs.dem;
+        const CellWindow own = CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()}
+                                   .clippedTo(dem.width(), dem.height());
+        if (own.empty())
+            return Status::success();  // wholly outside the DEM
+        std::optional<ElevationWindow> single;
+        if (!shared) {
+            auto read = ElevationWindow::read(dem, mWorker.dem.get(), own);
+            if (!read)
+                return read.error();
+            single.emplace(std::move(read).value());
+        }
+        const ElevationWindow &window = shared ? *shared : *single;
+        const SlopeStats stats = slopeStats(grid, window, mInputs.request->rules.maxSlopeDeg);
+        evidence.demMeanDeg = stats.mean;
+        evidence.demMaxDeg = stats.max;
+        evidence.demShareSteeper = stats.steepShare;
+        evidence.demCoverage = stats.coverage;
+        result.slopeMaxDeg = stats.max;
+        result.slopeSteepShare = stats.steepShare;
+        if (stats.mean)
+            result.demCoverage = stats.coverage;
+        return Status::success();
+    }
+
+    Status overlay(const ParcelInput &parcel, const GEOSGeometry *geometry,
+                   ParcelScreening &result)
+    {
+        const auto &specs = *mInputs.constraints;
+        const ScreeningRules &rules = mInputs.request->rules;
+        std::vector<LayerOverlap> overlaps;
+        std::vector<const GEOSGeometry *> excludingPieces;
+        bool anyExcludingOverlap = false;
+        bool failed = false;
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            const ConstraintSpec &spec = specs[i].spec;
+            auto overlap =
+                mWorker.constraints[i]->overlap(geometry, parcel.envelope, *mWorker.area);
+            failed = failed || overlap.failed;
+            // Never more than the parcel: the pieces are disjoint, this only absorbs rounding.
+            const double overlapM2 = std::min(overlap.areaM2, parcel.areaM2);
+            result.overlapM2.push_back(overlapM2);
+            overlaps.push_back(LayerOverlap{spec.kind, spec.action, overlapM2});
+            if (reasonForKind(spec.kind) == kReasonRedLine)
+                result.redLineOverlapM2 = result.redLineOverlapM2.value_or(0.0) + overlapM2;
+            if (spec.action == ConstraintAction::Exclude) {
+                excludingPieces.insert(excludingPieces.end(), overlap.pieces.begin(),
+                                       overlap.pieces.end());
+                anyExcludingOverlap = anyExcludingOverlap || overlapM2 > rules.overlapToleranceM2;
+            }
+        }
+        result.verdict = decideParcel(result.slope, overlaps, rules);
+        if (failed) {
+            // An overlap that could not be computed is not an overlap of zero.
+            result.verdict.reasons.push_back("overlap_error");
+            result.verdict.eligible = false;
+        }
+        if (anyExcludingOverlap)
+            remainder(geometry, excludingPieces, result);
+        return Status::success();
+    }
+
+    // The part of the parcel outside every excluding layer, when there is one worth keeping.
+    void remainder(const GEOSGeometry *geometry, const std::vector<const GEOSGeometry *> &pieces,
+                   ParcelScreening &result)
+    {
+        GeosGeometry rest(mContext, GEOSGeom_clone_r(mContext, geometry));
+        for (const GEOSGeometry *piece : pieces) {
+            GeosGeometry next(mContext, GEOSDifference_r(mContext, rest.get(), piece));
+            if (!next)
+                next = GeosGeometry(mContext,
+                                    GEOSDifferencePrec_r(mContext, rest.get(), piece, 0.001));
+            if (!next)
+                return;  // no remainder rather than a wrong one
+            rest = std::move(next);
+            if (GEOSisEmpty_r(mContext, rest.get()) == 1)
+                break;
+        }
+        const double areaM2 =
+            GEOSisEmpty_r(mContext, rest.get()) == 1 ? 0.0 : mWorker.area->area(mContext, rest.get());
+        result.remainderM2 = areaM2 > mInputs.request->rules.overlapToleranceM2 ? areaM2 : 0.0;
+        if (!(*result.remainderM2 > 0.0))
+            return;
+        rest = asMultiPolygon(mContext, std::move(rest));
+        gpkg::Envelope &envelope = result.remainderEnvelope;
+        GEOSGeom_getXMin_r(mContext, rest.get(), &envelope.minX);
+        GEOSGeom_getXMax_r(mContext, rest.get(), &envelope.maxX);
+        GEOSGeom_getYMin_r(mContext, rest.get(), &envelope.minY);
+        GEOSGeom_getYMax_r(mContext, rest.get(), &envelope.maxY);
+        std::size_t size = 0;
+        unsigned char *wkb = GEOSWKBWriter_write_r(mContext, mWorker.writer, rest.get(), &size);
+        result.remainderBlob = gpkg::encodeGeometry(
+            mInputs.projectEpsg, envelope, std::span<const unsigned char>(wkb, size));
+        GEOSFree_r(mContext, wkb);
+    }
+
+    const Inputs &mInputs;
+    Worker &mWorker;
+    GEOSContextHandle_t mContext;
+};
+
+// Groups of parcels that share a DEM tile (or a square of the map without a DEM), in row order.
+std::vector<std::vector<std::size_t>> groupParcels(const std::vector<ParcelInput> &parcels,
+                                                   const DemRaster *dem, int projectEpsg)
+{
+    const std::size_t count = parcels.size();
+    std::vector<double> x(count), y(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        x[i] = (parcels[i].envelope.minX + parcels[i].envelope.maxX) / 2.0;
+        y[i] = (parcels[i].envelope.minY + parcels[i].envelope.maxY) / 2.0;
+    }
+    std::vector<std::int64_t> keys(count);
+    if (dem) {
+        const int tilesX = (dem->width() + kTileCells - 1) / kTileCells;
+        const int tilesY = (dem->height() + kTileCells - 1) / kTileCells;
+        std::vector<int> ok(count, TRUE);
+        if (!crs::isEpsg(dem->srs(), projectEpsg)) {
+            auto project = crs::fromEpsg(projectEpsg);
+            CplErrorCapture quiet;
+            TransformPtr transform(
+                project ? OCTNewCoordinateTransformation(project->get(), dem->srs()) : nullptr);
+            if (transform)
+                OCTTransformEx(transform.get(), static_cast<int>(count), x.data(), y.data(),
+                               nullptr, ok.data());
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            double column = 0, row = 0;
+            dem->toPixel(x[i], y[i], column, row);
+            const int tx = ok[i] ? std::clamp(static_cast<int>(std::floor(column / kTileCells)), 0,
+                                              tilesX - 1)
+                                 : 0;
+            const int ty = ok[i] ? std::clamp(static_cast<int>(std::floor(row / kTileCells)), 0,
+                                              tilesY - 1)
+                                 : 0;
+            keys[i] = std::int64_t(ty) * tilesX + tx;
+        }
+    } else {
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto tx = static_cast<std::int64_t>(std::floor(x[i] / kTileMetres));
+            const auto ty = static_cast<std::int64_t>(std::floor(y[i] / kTileMetres));
+            keys[i] = ty * 1'000'000 + tx;
+        }
+    }
+    std::vector<std::size_t> order(count);
+    for (std::size_t i = 0; i < count; ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i == 0 || keys[order[i]] != keys[order[i - 1]])
+            groups.emplace_back();
+        groups.back().push_back(order[i]);
+    }
+    return groups;
+}
+
+// The DEM's footprint must meet the parcels' extent, or every parcel would be "slope unknown".
+Status checkDemCoversParcels(const DemRaster &dem, const std::vector<ParcelInput> &parcels,
+                             int projectEpsg)
+{
+    gpkg::Envelope extent = parcels.front().envelope;
+    for (const ParcelInput &parcel : parcels) {
+        extent.minX = std::min(extent.minX, parcel.envelope.minX);
+        extent.minY = std::min(extent.minY, parcel.envelope.minY);
+        extent.maxX = std::max(extent.maxX, parcel.envelope.maxX);
+        extent.maxY = std::max(extent.maxY, parcel.envelope.maxY);
+    }
+    double minX = extent.minX, minY = extent.minY, maxX = extent.maxX, maxY = extent.maxY;
+    if (!crs::isEpsg(dem.srs(), projectEpsg)) {
+        auto project = crs::fromEpsg(projectEpsg);
+        if (!project)
+            return project.error();
+        CplErrorCapture quiet;
+        TransformPtr transform(OCTNewCoordinateTransformation(project->get(), dem.srs()));
+        if (!transform ||
+            !OCTTransformBounds(transform.get(), extent.minX, extent.minY, extent.maxX,
+                                extent.maxY, &minX, &minY, &maxX, &maxY, 21))
+            return makeError(ErrorCode::BadCrs, dem.path(),
+                             "its CRS (" + dem.crsDescription() +
+                                 ") cannot be reached from the project's EPSG:" +
+                                 std::to_string(projectEpsg));
+    }
+    const auto &gt = dem.geoTransform();
+    const double demMinX = std::min(gt[0], gt[0] + gt[1] * dem.width());
+    const double demMaxX = std::max(gt[0], gt[0] + gt[1] * dem.width());
+    const double demMinY = std::min(gt[3], gt[3] + gt[5] * dem.height());
+    const double demMaxY = std::max(gt[3], gt[3] + gt[5] * dem.height());
+    if (maxX < demMinX || minX > demMaxX || maxY < demMinY || minY > demMaxY) {
+        char text[400];
+        std::snprintf(text, sizeof text,
+                      "covers none of the project's %zu parcels (the DEM spans %.0f..%.0f, "
+                      "%.0f..%.0f in %s; the parcels %.0f..%.0f, %.0f..%.0f): a DEM of another "
+                      "area, or a wrong CRS?",
+                      parcels.size(), demMinX, demMaxX, demMinY, demMaxY,
+                      dem.crsDescription().c_str(), minX, maxX, minY, maxY);
+        return makeError(ErrorCode::InvalidArgument, dem.path(), text);
+    }
+    return Status::success();
+}
+
+// Runs body(worker) on every worker, the first on this thread; the first error wins.
+template <typename Body>
+Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, Body body)
+{
+    std::mutex mutex;
+    std::optional<Error> firstError;
+    const auto run = [&](std::size_t index) {
+        Status status;
+        try {
+            CplErrorCapture quiet;  // GDAL messages of this thread go nowhere
+            status = body(*workers[index], index);
+        } catch (const std::exception &exception) {
+            status = makeError(ErrorCode::Io, {}, std::string("screening failed: ") +
+                                                      exception.what());
+        }
+        if (!status) {
+            std::lock_guard lock(mutex);
+            if (!firstError)
+                firstError = status.error();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers.size(); ++i)
+        threads.emplace_back(run, i);
+    run(0);
+    for (auto &thread : threads)
+        thread.join();
+    if (firstError)
+        return *firstError;
+    return Status::success();
+}
+
+void countResult(const ParcelScreening &result, ScreeningSummary &summary)
+{
+    ++summary.screened;
+    if (result.verdict.eligible)
+        ++summary.eligible;
+    for (const std::string &reason : result.verdict.reasons)
+        ++summary.excluded[reason];
+    for (const std::string &flag : result.verdict.flags)
+        ++summary.flagged[flag];
+    if (result.slope.unknown)
+        ++summary.slopeUnknown;
+    if (result.slope.source == SlopeSource::Dem)
+        ++summary.slopeFromDem;
+    if (result.slope.source == SlopeSource::Attribute)
+        ++summary.slopeFromAttribute;
+    if (result.slope.disagrees)
+        ++summary.slopeDisagreements;
+    if (result.remainderM2 && *result.remainderM2 > 0.0)
+        ++summary.remainders;
+}
+
+}  // namespace
+
+Result<ScreeningSummary> screenParcels(Project &project, const ScreeningRequest &request,
+                                       Progress &progress)
+{
+    try {
+        ScreeningSummary summary;
+        summary.rules = request.rules;
+        summary.startedAt = utcNow();
+        const ScreeningRules &rules = request.rules;
+        if (!(rules.maxSlopeDeg > 0.0 && rules.maxSlopeDeg < 90.0))
+            return makeError(ErrorCode::InvalidArgument, {},
+                             "the slope limit must lie between 0° and 90°");
+        if (!(rules.overlapToleranceM2 >= 0.0))
+            return makeError(ErrorCode::InvalidArgument, {},
+                             "the overlap tolerance cannot be negative");
+        if (!project.settings().crsEpsg)
+            return makeError(ErrorCode::InvalidArgument, project.path(),
+                             "has no parcels yet: import the candidate parcels before screening");
+        const int projectEpsg = *project.settings().crsEpsg;
+
+        // Every input is opened and checked before any parcel is touched.
+        progress.report(0.0, "reading inputs");
+        std::optional<DemRaster> dem;
+        if (request.demPath) {
+            auto opened = DemRaster::open(*request.demPath);
+            if (!opened)
+                return opened.error();
+            dem.emplace(std::move(opened).value());
+        }
+        std::vector<ConstraintPieces> constraints;
+        for (const ConstraintSpec &spec : request.constraints) {
+            if (spec.kind.empty())
+                return makeError(ErrorCode::InvalidArgument, spec.path,
+                                 "needs a kind (e.g. 生态保护红线)");
+            auto loaded = loadConstraintLayer(spec, projectEpsg);
+            if (!loaded)
+                return loaded.error();
+            constraints.push_back(std::move(loaded).value());
+            if (progress.cancelled())
+                return makeError(ErrorCode::Cancelled, spec.path,
+                                 "screening cancelled; nothing was changed");
+        }
+        // Checksums on the side while the parcels are screened.
+        std::vector<std::future<Result<FileChecksum>>> checksums;
+        if (dem) {
+            std::vector<std::string> files;
+            {
+                auto handle = dem->openHandle();
+                if (!handle)
+                    return handle.error();
+                char **list = GDALGetFileList(handle->get());
+                for (char **file = list; file && *file; ++file)
+                    files.emplace_back(*file);
+                CSLDestroy(list);
+            }
+            if (files.empty())
+                files.push_back(dem->path());
+            std::sort(files.begin(), files.end());
+            checksums.push_back(std::async(std::launch::async, sha256OfFiles, files));
+        }
+        for (const ConstraintPieces &pieces : constraints)
+            checksums.push_back(std::async(std::launch::async, sha256OfFiles, pieces.files));
+
+        auto parcels = loadParcels(project.database());
+        if (!parcels)
+            return parcels.error();
+        if (parcels->empty())
+            return makeError(ErrorCode::InvalidArgument, project.path(),
+                             "has no parcels yet: import the candidate parcels before screening");
+        if (dem)
+            GENGBAO_TRY(checkDemCoversParcels(*dem, *parcels, projectEpsg));
+
+        const GdalCacheLimit cacheLimit(kGdalCacheBytes);
+        const Inputs inputs{&request, projectEpsg, dem ? &*dem : nullptr, &constraints};
+        const std::size_t threadCount =
+            std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+        std::vector<std::unique_ptr<Worker>> workers;
+        for (std::size_t i = 0; i < threadCount; ++i) {
+            auto worker = makeWorker(inputs);
+            if (!worker)
+                return worker.error();
+            workers.push_back(std::move(worker).value());
+        }
+
+        const auto groups = groupParcels(*parcels, inputs.dem, projectEpsg);
+        std::vector<ParcelScreening> results(parcels->size());
+        std::atomic<std::size_t> nextGroup{0};
+        std::atomic<std::size_t> done{0};
+        std::atomic<bool> stop{false};
+        const std::size_t total = parcels->size();
+        GENGBAO_TRY(onEveryWorker(workers, [&](Worker &worker, std::size_t index) -> Status {
+            GroupScreener screener(inputs, worker);
+            for (;;) {
+                if (stop.load() || progress.cancelled())
+                    return Status::success();
+                const std::size_t g = nextGroup.fetch_add(1);
+                if (g >= groups.size())
+                    return Status::success();
+                Status status = screener.screen(*parcels, groups[g], results);
+                if (!status) {
+                    stop = true;
+                    return status;
+                }
+                const std::size_t finished = done.fetch_add(groups[g].size()) + groups[g].size();
+                if (index == 0)  // progress is reported from the calling thread only
+                    progress.report(0.95 * double(finished) / double(total), "screening");
+            }
+        }));
+        if (progress.cancelled())
+            return makeError(ErrorCode::Cancelled, project.path(),
+                             "screening cancelled; nothing was changed");
+
+        for (const ParcelScreening &result : results)
+            countResult(result, summary);
+        if (dem && summary.slopeFromDem == 0)
+            return makeError(ErrorCode::InvalidArgument, dem->path(),
+                             "covers none of the project's " + std::to_string(total) +
+                                 " parcels with valid elevations (outside its extent or on "
+                                 "nodata cells)");
+
+        // The run's record of its inputs.
+        std::size_t checksumIndex = 0;
+        if (dem) {
+            auto checksum = checksums[checksumIndex++].get();
+            if (!checksum)
+                return checksum.error();
+            summary.inputs.push_back(ScreeningInput{"dem", {}, std::nullopt, dem->path(), {},
+                                                    dem->crsDescription(), -1,
+                                                    checksum->sizeBytes, checksum->sha256});
+        }
+        for (const ConstraintPieces &pieces : constraints) {
+            auto checksum = checksums[checksumIndex++].get();
+            if (!checksum)
+                return checksum.error();
+            summary.inputs.push_back(ScreeningInput{
+                "constraint", pieces.spec.kind, pieces.spec.action, pieces.spec.path,
+                pieces.layerName, pieces.crsDescription, pieces.featureCount,
+                checksum->sizeBytes, checksum->sha256});
+            summary.issues.insert(summary.issues.end(), pieces.issues.begin(),
+                                  pieces.issues.end());
+        }
+
+        progress.report(0.95, "writing");
+        summary.finishedAt = utcNow();
+        GENGBAO_TRY(saveScreeningRun(project.database(), projectEpsg,
+                                     request.user.empty() ? loginName() : request.user, summary,
+                                     results, progress));
+        progress.report(1.0, "done");
+        return summary;
+    } catch (const std::exception &exception) {
+        return makeError(ErrorCode::Io, project.path(),
+                         std::string("screening failed: ") + exception.what());
+    }
+}
+
+}  // namespace gengbao::core
