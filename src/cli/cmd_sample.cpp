@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <core/ops/sampleproject.h>
+#include <core/ops/screeningstore.h>
 
 #include <iostream>
 
@@ -29,6 +30,7 @@ int runSample(const std::vector<std::string> &args)
     nlohmann::ordered_json out;
     out["project"] = sample->path;
     out["parcels"] = toJson(sample->parcels);
+    out["screening"] = core::screeningSummaryJson(sample->screening);
     std::cout << out.dump(2) << "\n";
     return 0;
 }

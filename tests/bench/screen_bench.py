@@ -253,10 +253,13 @@ def eligibility_agreement(gengbao, reference, peer):
     borderline = (((ref_slope - SLOPE_LIMIT_DEG).abs() <= SLOPE_TOL_DEG)
                   | ((overlap - OVERLAP_LIMIT_M2).abs() <= OVERLAP_REL_TOL * OVERLAP_LIMIT_M2))
     unexplained = differ & ~borderline
+    explained = differ & borderline
     return {
         "differ": int(differ.sum()),
-        "borderline": int((differ & borderline).sum()),
-        "ids": unexplained[unexplained].index[:LISTED_IDS].tolist(),
+        "borderline": int(explained.sum()),
+        # The failures first.
+        "ids": (unexplained[unexplained].index.tolist()
+                + explained[explained].index.tolist())[:LISTED_IDS],
         "met": not unexplained.any(),
     }
 
@@ -353,13 +356,18 @@ class Tools:
         return sample
 
 
-def qgis_process_works():
+def qgis_process_version():
+    """The first line of `qgis_process --version` ("QGIS 3.22.16-..."), or None if it fails."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
-        return subprocess.run([QGIS_PROCESS, "--version"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=120).returncode == 0
+        result = subprocess.run([QGIS_PROCESS, "--version"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
-        return False
+        return None
+    if result.returncode != 0:
+        return None
+    return next((line for line in result.stdout.splitlines() if line.startswith("QGIS")),
+                "QGIS (unknown version)")
 
 
 def bench_size(tools, args, peers, n):
@@ -452,7 +460,7 @@ def ids_note(ids):
 
 def markdown_size(row, peers):
     n = row["n"]
-    tools_ = row["tools"]
+    measured = row["tools"]
     lines = [
         f"### N = {n:,}",
         "",
@@ -460,14 +468,14 @@ def markdown_size(row, peers):
         "|---|---|---:|---:|---:|---:|",
     ]
     for name in ["gengbao"] + peers:
-        t = tools_[name]
+        t = measured[name]
         speedup = "—" if name == "gengbao" else f"{row['speedup'][name]:.1f}x"
         lines.append(f"| {GENGBAO_LABEL if name == 'gengbao' else PEERS[name]} "
                      f"| {seconds_cell(t['wall_s'])} | {t['peak_mb']['max']:.0f} | {t['runs']} "
                      f"| {t['eligible']:,} | {speedup} |")
     lines.append("")
     if "checks" in row:
-        g = tools_["gengbao"]
+        g = measured["gengbao"]
         c = row["checks"]
         lines += [
             "| target (issue, N = 100,000) | measured | met? |",
@@ -527,7 +535,7 @@ def markdown(rows, peers, args, skipped):
     lines.append(
         "gengbao computes the slope from dem_N.tif itself (Horn's method), inside its time; the "
         "peers read slope_N.tif, precomputed by `gdaldem slope` outside theirs (`gdaldem slope` "
-        "alone takes about 0.45 s at N ≤ 10,000 and 5.9 s at N = 100,000 on the 2-core machine). "
+        "alone: 0.45 s at N ≤ 10,000 and 5.9 s at N = 100,000 in the shared benchmark's figures). "
         "The peers average the cells whose centre is inside a parcel; gengbao weighs every cell "
         "by its covered fraction, so its slopes are checked against the coverage-weighted "
         "reference, not against the peers, and the peers' eligible counts differ from gengbao's "
@@ -552,19 +560,15 @@ def markdown(rows, peers, args, skipped):
     return "\n".join(lines) + "\n"
 
 
-def versions(peers):
+def versions(qgis):
     found = {"python": platform.python_version()}
     for module in ("numpy", "pandas", "geopandas", "shapely", "GDAL"):
         try:
             found[module] = importlib.metadata.version(module)
         except importlib.metadata.PackageNotFoundError:
             found[module] = "unknown"
-    if "qgis_process" in peers:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        out = subprocess.run([QGIS_PROCESS, "--version"], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True).stdout
-        found["qgis"] = next((line for line in out.splitlines() if line.startswith("QGIS")),
-                             "unknown")
+    if qgis:
+        found["qgis"] = qgis
     return found
 
 
@@ -629,16 +633,14 @@ def main():
     if args.runs < 1 or (args.peer_runs is not None and args.peer_runs < 1):
         sys.exit("screen_bench: --runs and --peer-runs must be at least 1")
     skipped = []
-    if args.peers is None:
-        peers = list(PEERS)
-        if not qgis_process_works():
-            peers.remove("qgis_process")
-            skipped.append("qgis_process")
-            log(f"screen_bench: {QGIS_PROCESS} does not start; leaving the qgis_process peer out")
-    else:
-        peers = args.peers
-        if "qgis_process" in peers and not qgis_process_works():
+    peers = list(PEERS) if args.peers is None else args.peers
+    qgis = qgis_process_version() if "qgis_process" in peers else None
+    if "qgis_process" in peers and qgis is None:
+        if args.peers is not None:
             sys.exit(f"screen_bench: {QGIS_PROCESS} does not start (see the shared NOTES.md)")
+        peers.remove("qgis_process")
+        skipped.append("qgis_process")
+        log(f"screen_bench: {QGIS_PROCESS} does not start; leaving the qgis_process peer out")
 
     work = args.work or tempfile.mkdtemp(prefix="gengbao-screen-bench-")
     os.makedirs(work, exist_ok=True)
@@ -649,7 +651,7 @@ def main():
         "cli": tools.cli,
         "peers": peers,
         "skipped": skipped,
-        "versions": versions(peers),
+        "versions": versions(qgis),
         "cpus": os.cpu_count(),
         "machine": platform.platform(),
         "runs": args.runs,

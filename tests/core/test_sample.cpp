@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -37,18 +38,28 @@ TEST_CASE("the sample project holds the seed plan's villages and potentials", "[
     auto rows = core::loadParcelRows(**project);
     REQUIRE(rows.ok());
 
-    // Which parcels screening will find eligible is written down by the data generator; screening
-    // itself is a later issue. Sum their unrounded gross mu per village, then round once.
+    // The generator wrote down which parcels are eligible and why the others are not; the
+    // screening of the sample must find exactly that. Then sum the eligible parcels' unrounded
+    // gross mu per village and round once.
     std::ifstream manifestFile(std::filesystem::path(*dataDir) / "sample" / "manifest.json");
     const auto manifest = nlohmann::json::parse(manifestFile);
-    std::set<std::string> eligible;
-    for (const auto &[bsm, parcel] : manifest.at("parcels").items()) {
-        if (parcel.at("status") == "eligible")
-            eligible.insert(bsm);
-    }
+    CHECK(sample->screening.eligible == 351);
     std::map<std::string, double> grossMu;
     for (const auto &row : *rows) {
-        if (eligible.count(row.id))
+        INFO(row.id);
+        const auto &expected = manifest.at("parcels").at(row.id);
+        const std::string status = expected.at("status");
+        REQUIRE(row.eligible);
+        CHECK(*row.eligible == (status == "eligible"));
+        if (status == "slope")
+            CHECK(row.reasons == std::vector<std::string>{"slope"});
+        if (status == "red_full" || status == "red_partial")
+            CHECK(row.reasons == std::vector<std::string>{"redline"});
+        if (status == "red_partial")
+            CHECK(*row.remainderM2 > 100.0);
+        // The generator's own coverage-weighted Horn slope, to 2 decimals.
+        CHECK(std::fabs(*row.slopeDeg - expected.at("dem_slope_mean").get<double>()) <= 0.0051);
+        if (*row.eligible)
             grossMu[row.village] += row.grossMu;
     }
     // The seed plan's 任务分解表 (potential column), in mu.

@@ -120,6 +120,34 @@ TestFeature surveyFeature(const std::string &wkt, const std::string &bsm, const 
     return feature;
 }
 
+void writeDem(const std::string &path, const DemSpec &spec)
+{
+    GDALDriverH driver = GDALGetDriverByName("GTiff");
+    REQUIRE(driver != nullptr);
+    const char *options[] = {"TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64", nullptr};
+    core::DatasetPtr dataset(GDALCreate(driver, path.c_str(), spec.width, spec.height, 1,
+                                        GDT_Float32, const_cast<char **>(options)));
+    REQUIRE(dataset);
+    double transform[6] = {spec.originX, spec.cellX, 0.0, spec.originY, 0.0, -spec.cellY};
+    GDALSetGeoTransform(dataset.get(), transform);
+    if (spec.epsg != 0) {
+        core::SrsPtr srs(OSRNewSpatialReference(nullptr));
+        OSRImportFromEPSG(srs.get(), spec.epsg);
+        GDALSetSpatialRef(dataset.get(), srs.get());
+    }
+    GDALRasterBandH band = GDALGetRasterBand(dataset.get(), 1);
+    if (spec.noData)
+        GDALSetRasterNoDataValue(band, *spec.noData);
+    std::vector<float> values(std::size_t(spec.width) * spec.height);
+    for (int row = 0; row < spec.height; ++row) {
+        for (int column = 0; column < spec.width; ++column)
+            values[std::size_t(row) * spec.width + column] =
+                static_cast<float>(spec.elevation(column, row));
+    }
+    REQUIRE(GDALRasterIO(band, GF_Write, 0, 0, spec.width, spec.height, values.data(), spec.width,
+                         spec.height, GDT_Float32, 0, 0) == CE_None);
+}
+
 std::string squareWkt(double x, double y, double side)
 {
     std::ostringstream wkt;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,22 @@ struct VectorSpec
 
 // Writes a vector file with GDAL (the layer is added to an existing GeoPackage).
 void writeVector(const std::string &path, const VectorSpec &spec);
+
+// A single-band Float32 DEM, north up: cell (column, row) has its centre at
+// (originX + (column + 0.5) * cell, originY - (row + 0.5) * cell).
+struct DemSpec
+{
+    int width = 100;
+    int height = 100;
+    double originX = 500000.0;  // the west edge
+    double originY = 3100000.0;  // the north edge
+    double cellX = 10.0;
+    double cellY = 10.0;
+    int epsg = 4545;  // 0: no CRS
+    std::optional<double> noData;
+    std::function<double(int column, int row)> elevation;
+};
+void writeDem(const std::string &path, const DemSpec &spec);
 
 // The 三调 fields used by most tests, and one feature with them.
 std::vector<FieldSpec> surveyFields();

@@ -13,6 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char *kSampleParcels = "sample/potential_2023.shp";
+constexpr const char *kSampleDem = "sample/dem.tif";
+constexpr const char *kSampleRedLine = "sample/redline.gpkg";
 
 }  // namespace
 
@@ -61,7 +63,17 @@ Result<SampleProjectResult> createSampleProject(const std::string &path, const s
         Project::removeFiles(path);
         return imported.error();
     }
-    return SampleProjectResult{path, std::move(imported).value()};
+    ScreeningRequest screening;
+    screening.demPath = (fs::path(dataDir) / kSampleDem).string();
+    screening.constraints = {{(fs::path(dataDir) / kSampleRedLine).string(), std::nullopt}};
+    screening.user = "sample";
+    auto screened = screenParcels(**project, screening, progress);
+    if (!screened) {
+        project->reset();
+        Project::removeFiles(path);
+        return screened.error();
+    }
+    return SampleProjectResult{path, std::move(imported).value(), std::move(screened).value()};
 }
 
 }  // namespace gengbao::core

@@ -4,6 +4,7 @@
 #include "../base/progress.h"
 #include "../base/result.h"
 #include "importparcels.h"
+#include "screenparcels.h"
 
 #include <optional>
 #include <string>
@@ -11,11 +12,14 @@
 namespace gengbao::core {
 
 // The bundled sample: the 峨溶镇 2023 restoration plan of the seed (秀山县, target 465.17 mu,
-// EPSG:4545) with its county-issued candidate parcels (a GBK shapefile in data/sample/).
+// EPSG:4545) with its county-issued candidate parcels (a GBK shapefile in data/sample/),
+// screened against the sample's DEM and red line: its eligible potential per village is the
+// plan's 潜力图斑面积 column.
 struct SampleProjectResult
 {
     std::string path;
     ImportSummary parcels;
+    ScreeningSummary screening;
 };
 
 // The folder holding sample/potential_2023.shp: $GENGBAO_DATA_DIR, the source tree's data/
