@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <core/ops/exportparcels.h>
+#include <core/ops/exportscreening.h>
 #include <core/project.h>
 
 #include <cstdio>
@@ -15,26 +16,52 @@ namespace gengbao::cli {
 
 int runExport(const std::vector<std::string> &args)
 {
-    const Arguments arguments(args, {"--format", "-o", "--output"}, {});
+    const Arguments arguments(args, {"--format", "-o", "--output", "--run"}, {});
     const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
-    const std::string &what = arguments.required(1, "what to export (parcels)");
+    const std::string &what = arguments.required(1, "what to export (parcels, screening)");
     arguments.expectPositionalCount(2);
-    if (what != "parcels")
-        throw UsageError("unknown export '" + what + "' (known: parcels)");
+    if (what != "parcels" && what != "screening")
+        throw UsageError("unknown export '" + what + "' (known: parcels, screening)");
     const std::string format = arguments.value("--format").value_or("json");
     if (format != "json" && format != "csv")
-        throw UsageError("--format is json or csv for parcels, not '" + format + "'");
+        throw UsageError("--format is json or csv, not '" + format + "'");
     const auto output = arguments.value("-o") ? arguments.value("-o") : arguments.value("--output");
+    std::int64_t runId = 0;  // the current run
+    if (const auto run = arguments.value("--run")) {
+        if (what != "screening")
+            throw UsageError("--run goes with export screening");
+        try {
+            std::size_t used = 0;
+            runId = std::stoll(*run, &used);
+            if (used != run->size() || runId <= 0)
+                throw std::invalid_argument("run");
+        } catch (const std::exception &) {
+            throw UsageError("--run needs a run number (see gengbao-cli runs), not '" + *run + "'");
+        }
+    }
 
     auto project = core::Project::open(projectPath);
     if (!project)
         return fail(project.error());
-    auto rows = core::loadParcelRows(**project);
-    if (!rows)
-        return fail(rows.error());
+    std::vector<core::ParcelRow> rows;
+    core::StoredScreeningRun run;
+    if (what == "parcels") {
+        auto loaded = core::loadParcelRows(**project);
+        if (!loaded)
+            return fail(loaded.error());
+        rows = std::move(loaded).value();
+    } else {
+        auto loaded = core::loadScreeningRun(**project, runId);
+        if (!loaded)
+            return fail(loaded.error());
+        run = std::move(loaded).value();
+    }
     const auto write = [&](std::ostream &stream) {
-        return format == "json" ? core::writeParcelsJson(*rows, stream)
-                                : core::writeParcelsCsv(*rows, stream);
+        if (what == "screening")
+            return format == "json" ? core::writeScreeningJson(run, stream)
+                                    : core::writeScreeningCsv(run, stream);
+        return format == "json" ? core::writeParcelsJson(rows, stream)
+                                : core::writeParcelsCsv(rows, stream);
     };
     if (!output || *output == "-") {
         auto status = write(std::cout);

@@ -37,6 +37,8 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
       List the screening runs with their inputs, rules and counts (JSON).
   export PROJECT.gpkg parcels --format json|csv [-o OUT]
       Write every parcel with its areas, stage and screening verdict.
+  export PROJECT.gpkg screening [--run N] --format json|csv [-o OUT]
+      Write a screening run's per-parcel results (the current run unless --run N).
   sample OUT.gpkg
       Write the bundled sample project (峨溶镇 2023).
   --version, --help

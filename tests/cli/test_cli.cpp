@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gengbao-cli as a script uses it: the contract of `new`, `import`, `export parcels` and `sample`.
+// gengbao-cli as a script uses it: the contract of `new`, `import`, `screen`, `runs`,
+// `export parcels` and `sample`.
 #include "../support/testfiles.h"
 
 #include <catch2/catch.hpp>
@@ -194,7 +195,82 @@ TEST_CASE("cli sample writes the bundled 峨溶镇 project", "[cli]")
     INFO(sample.err);
     REQUIRE(sample.status == 0);
     CHECK(json::parse(sample.out).at("parcels").at("imported") == 386);
+    CHECK(json::parse(sample.out).at("screening").at("eligible") == 351);
     const auto again = cli("sample " + dir.file("sample.gpkg"));
     CHECK(again.status == 1);
     CHECK(firstLine(again.err).find("already exists") != std::string::npos);
+}
+
+TEST_CASE("cli screen prints a summary and export parcels carries the verdict", "[cli][screening]")
+{
+    // The sample's generator placed 15 parcels on slopes over 25° and 20 in the red line
+    // (data/sample/manifest.json); 351 remain.
+    const std::string sample = std::string(GENGBAO_SOURCE_DIR) + "/data/sample/";
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("new " + project + " --town 峨溶镇 --year 2023 --target 465.17").status == 0);
+    REQUIRE(cli("import " + project + " " + kSampleShp).status == 0);
+    const auto screened =
+        cli("screen " + project + " --redline " + sample + "redline.gpkg --dem " + sample + "dem.tif");
+    INFO(screened.err);
+    REQUIRE(screened.status == 0);
+    const json summary = json::parse(screened.out);
+    CHECK(summary.at("screened") == 386);
+    CHECK(summary.at("eligible") == 351);
+    CHECK(summary.at("excluded").at("slope") == 15);
+    CHECK(summary.at("excluded").at("redline") == 20);
+    CHECK(summary.at("slope_unknown") == 0);
+    CHECK(summary.at("inputs").size() == 2);
+
+    const json parcels = json::parse(cli("export " + project + " parcels").out);
+    REQUIRE(parcels.size() == 386);
+    int eligible = 0, redline = 0;
+    for (const auto &parcel : parcels) {
+        CHECK(parcel.at("slope_deg").is_number());
+        CHECK(parcel.at("slope_source") == "dem");
+        CHECK(parcel.at("redline_overlap_m2").is_number());
+        CHECK(parcel.at("eligible").is_boolean());
+        CHECK(parcel.at("reasons").is_array());
+        eligible += parcel.at("eligible").get<bool>();
+        for (const auto &reason : parcel.at("reasons"))
+            redline += reason == "redline";
+    }
+    CHECK(eligible == 351);
+    CHECK(redline == 20);
+
+    // A rescreen with a lower limit: a second run, and the first one stays listed.
+    REQUIRE(cli("screen " + project + " --dem " + sample + "dem.tif --max-slope 15").status == 0);
+    const json runs = json::parse(cli("runs " + project).out);
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].at("eligible") == 351);
+    CHECK(runs[1].at("rules").at("max_slope_deg") == 15.0);
+    // The first run's per-parcel results stay readable.
+    const json first = json::parse(cli("export " + project + " screening --run 1").out);
+    CHECK(first.at("run").at("eligible") == 351);
+    REQUIRE(first.at("parcels").size() == 386);
+    int firstEligible = 0;
+    for (const auto &parcel : first.at("parcels"))
+        firstEligible += parcel.at("eligible").get<bool>();
+    CHECK(firstEligible == 351);
+    const json current = json::parse(cli("export " + project + " screening").out);
+    CHECK(current.at("run").at("run_id") == 2);
+    CHECK(cli("export " + project + " screening --run 9").status == 1);
+}
+
+TEST_CASE("cli screen refuses bad input with one line and leaves the project alone",
+          "[cli][screening]")
+{
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("new " + project + " --town 峨溶镇 --year 2023 --target 465.17").status == 0);
+    REQUIRE(cli("import " + project + " " + kSampleShp).status == 0);
+    const auto vectorDem = cli("screen " + project + " --dem " + kSampleShp);
+    CHECK(vectorDem.status == 1);
+    CHECK(firstLine(vectorDem.err).rfind(kSampleShp + ":", 0) == 0);
+    CHECK(vectorDem.err.find('\n') == vectorDem.err.size() - 1);  // exactly one line
+    CHECK(cli("screen " + project + " --max-slope steep").status == 2);
+    CHECK(cli("screen " + project + " --constraint " + kSampleShp).status == 2);  // no KIND=
+    CHECK(json::parse(cli("runs " + project).out).empty());
+    for (const auto &parcel : json::parse(cli("export " + project + " parcels").out))
+        CHECK(parcel.at("eligible").is_null());
 }
