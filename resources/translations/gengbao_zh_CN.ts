@@ -36,10 +36,6 @@
             <translation>文件含多个图层，请选择一个</translation>
         </message>
         <message>
-            <source>Parcels must be polygons</source>
-            <translation>图斑必须是面图层</translation>
-        </message>
-        <message>
             <source>The layer has no features</source>
             <translation>图层中没有要素</translation>
         </message>
@@ -87,6 +83,10 @@
             <source>Error</source>
             <translation>错误</translation>
         </message>
+        <message>
+            <source>Polygons expected</source>
+            <translation>应为面图层</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::MainWindow</name>
@@ -130,6 +130,10 @@
             <source>Parcels: %1, gross area %2 mu; town target %3 mu</source>
             <translation>共 %1 个图斑，毛面积 %2 亩；全镇任务 %3 亩</translation>
         </message>
+        <message>
+            <source>; eligible: %1 parcels, %2 mu</source>
+            <translation>；符合条件 %1 个，%2 亩</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ParcelTableModel</name>
@@ -164,6 +168,58 @@
         <message>
             <source>Batch</source>
             <translation>批次</translation>
+        </message>
+        <message>
+            <source>Slope over the limit</source>
+            <translation>坡度超限</translation>
+        </message>
+        <message>
+            <source>Ecological red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>Slope unknown</source>
+            <translation>坡度未知</translation>
+        </message>
+        <message>
+            <source>Overlap not computable</source>
+            <translation>叠加面积无法计算</translation>
+        </message>
+        <message>
+            <source>DEM and slope grade disagree</source>
+            <translation>高程模型与坡度级别不一致</translation>
+        </message>
+        <message>
+            <source>DEM covers part only</source>
+            <translation>高程模型仅覆盖部分</translation>
+        </message>
+        <message>
+            <source>Terrace over the limit</source>
+            <translation>超限梯田</translation>
+        </message>
+        <message>
+            <source>Not screened</source>
+            <translation>未筛查</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>符合条件</translation>
+        </message>
+        <message>
+            <source>Excluded: %1</source>
+            <translation>排除：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Slope (°)</source>
+            <translation>坡度（°）</translation>
+        </message>
+        <message>
+            <source>Screening</source>
+            <translation>筛查结果</translation>
         </message>
     </context>
 </TS>

@@ -109,13 +109,26 @@ void MainWindow::updateStatus()
         mStatusLabel->setText(tr("Open a project with File > Open Project."));
         return;
     }
-    double grossMu = 0.0;
-    for (const core::ParcelRow &row : mModel->rows())
+    double grossMu = 0.0, eligibleMu = 0.0;
+    int eligible = 0;
+    bool screened = false;
+    for (const core::ParcelRow &row : mModel->rows()) {
         grossMu += row.grossMu;  // sum unrounded, round the total once
-    mStatusLabel->setText(tr("Parcels: %1, gross area %2 mu; town target %3 mu")
-                              .arg(mModel->rows().size())
-                              .arg(QString::number(grossMu, 'f', 2))
-                              .arg(QString::number(mProject->settings().targetMu, 'f', 2)));
+        screened = screened || row.eligible.has_value();
+        if (row.eligible.value_or(false)) {
+            ++eligible;
+            eligibleMu += row.grossMu;
+        }
+    }
+    QString text = tr("Parcels: %1, gross area %2 mu; town target %3 mu")
+                       .arg(mModel->rows().size())
+                       .arg(QString::number(grossMu, 'f', 2))
+                       .arg(QString::number(mProject->settings().targetMu, 'f', 2));
+    if (screened)
+        text += tr("; eligible: %1 parcels, %2 mu")
+                    .arg(eligible)
+                    .arg(QString::number(eligibleMu, 'f', 2));
+    mStatusLabel->setText(text);
 }
 
 }  // namespace gengbao::app

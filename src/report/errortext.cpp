@@ -28,7 +28,7 @@ QString leadFor(core::ErrorCode code)
     case ErrorCode::AmbiguousLayer:
         return QCoreApplication::translate("ErrorText", "Several layers: choose one");
     case ErrorCode::NotPolygonLayer:
-        return QCoreApplication::translate("ErrorText", "Parcels must be polygons");
+        return QCoreApplication::translate("ErrorText", "Polygons expected");
     case ErrorCode::EmptyLayer:
         return QCoreApplication::translate("ErrorText", "The layer has no features");
     case ErrorCode::NoCrs:

@@ -3,6 +3,8 @@
 
 #include "../session/strings.h"
 
+#include <QStringList>
+
 namespace gengbao::app {
 
 ParcelTableModel::ParcelTableModel(QObject *parent)
@@ -33,6 +35,37 @@ QString ParcelTableModel::stageName(const std::string &stage)
     return toQString(stage);
 }
 
+QString ParcelTableModel::reasonName(const std::string &code)
+{
+    if (code == "slope")
+        return tr("Slope over the limit");
+    if (code == "redline")
+        return tr("Ecological red line");
+    if (code == "slope_unknown")
+        return tr("Slope unknown");
+    if (code == "overlap_error")
+        return tr("Overlap not computable");
+    if (code == "slope_disagrees")
+        return tr("DEM and slope grade disagree");
+    if (code == "dem_partial")
+        return tr("DEM covers part only");
+    if (code == "terrace")
+        return tr("Terrace over the limit");
+    return toQString(code);
+}
+
+QString ParcelTableModel::verdictText(const core::ParcelRow &row)
+{
+    if (!row.eligible)
+        return tr("Not screened");
+    if (*row.eligible)
+        return tr("Eligible");
+    QStringList reasons;
+    for (const std::string &reason : row.reasons.value_or(std::vector<std::string>{}))
+        reasons << reasonName(reason);
+    return tr("Excluded: %1").arg(reasons.join(tr(", ")));
+}
+
 QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= static_cast<int>(mRows.size()))
@@ -40,7 +73,8 @@ QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
     const core::ParcelRow &row = mRows[static_cast<std::size_t>(index.row())];
     if (role == ParcelIdRole)
         return toQString(row.id);
-    if (role == Qt::TextAlignmentRole && (index.column() == GrossMu || index.column() == NetMu))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == GrossMu || index.column() == NetMu || index.column() == SlopeDeg))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
@@ -54,6 +88,10 @@ QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
             return QString::number(row.grossMu, 'f', 2);  // rounded for display only
         case NetMu:
             return QString::number(row.netMu, 'f', 2);
+        case SlopeDeg:
+            return row.slopeDeg ? QString::number(*row.slopeDeg, 'f', 1) : QString();
+        case Verdict:
+            return verdictText(row);
         case Stage:
             return stageName(row.stage);
         case Batch:
@@ -68,6 +106,8 @@ QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
             return row.grossMu;
         case NetMu:
             return row.netMu;
+        case SlopeDeg:
+            return row.slopeDeg ? QVariant(*row.slopeDeg) : QVariant(-1.0);
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -90,6 +130,10 @@ QVariant ParcelTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Gross area (mu)");
     case NetMu:
         return tr("Net area (mu)");
+    case SlopeDeg:
+        return tr("Slope (°)");
+    case Verdict:
+        return tr("Screening");
     case Stage:
         return tr("Stage");
     case Batch:

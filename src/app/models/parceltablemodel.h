@@ -16,7 +16,7 @@ class ParcelTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Id, Village, LandClass, GrossMu, NetMu, Stage, Batch, ColumnCount };
+    enum Column { Id, Village, LandClass, GrossMu, NetMu, SlopeDeg, Verdict, Stage, Batch, ColumnCount };
     static constexpr int ParcelIdRole = Qt::UserRole;
 
     explicit ParcelTableModel(QObject *parent = nullptr);
@@ -32,6 +32,10 @@ public:
 
     // The translated name of a stage ("candidate" -> 备选 in Chinese).
     static QString stageName(const std::string &stage);
+    // The screening verdict in words: eligible, not screened, or the reasons for exclusion.
+    static QString verdictText(const core::ParcelRow &row);
+    // A reason or flag code in words ("slope" -> 坡度超限); a layer's kind stays as typed.
+    static QString reasonName(const std::string &code);
 
 private:
     std::vector<core::ParcelRow> mRows;
