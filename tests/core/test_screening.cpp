@@ -8,6 +8,7 @@
 #include <core/ops/screenparcels.h>
 
 #include <catch2/catch.hpp>
+#include <gdal_utils.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
@@ -516,6 +517,45 @@ TEST_CASE("a red line and a DEM in a zone-prefixed CRS give the same results",
     // PROJ goes through longitude/latitude and back: a few 1e-8 m on each vertex.
     CHECK_THAT(*second.at("A").redlineOverlapM2, WithinRel(*first.at("A").redlineOverlapM2, 1e-8));
     CHECK_THAT(*second.at("B").slopeDeg, WithinAbs(*first.at("B").slopeDeg, 1e-9));
+}
+
+TEST_CASE("a geographic DEM in another CRS than the project gives the planes' slopes",
+          "[core][screening][crs]")
+{
+    // The strips DEM warped to CGCS2000 longitude/latitude (EPSG:4490) with bilinear resampling,
+    // which samples a plane exactly: each strip's interior keeps its slope, now measured with the
+    // ellipsoid's metres per degree and the parcels reprojected to the DEM's CRS.
+    TempDir dir;
+    writeDem(dir.file("dem.tif"), stripsDem());
+    core::DatasetPtr source(GDALOpen(dir.file("dem.tif").c_str(), GA_ReadOnly));
+    REQUIRE(source);
+    char *argv[] = {const_cast<char *>("-t_srs"), const_cast<char *>("EPSG:4490"),
+                    const_cast<char *>("-r"),     const_cast<char *>("bilinear"),
+                    const_cast<char *>("-tr"),    const_cast<char *>("0.00004"),
+                    const_cast<char *>("0.00004"), nullptr};
+    GDALWarpAppOptions *options = GDALWarpAppOptionsNew(argv, nullptr);
+    GDALDatasetH sources[] = {source.get()};
+    int failed = 0;
+    core::DatasetPtr warped(
+        GDALWarp(dir.file("geo.tif").c_str(), nullptr, 1, sources, options, &failed));
+    GDALWarpAppOptionsFree(options);
+    REQUIRE(warped);
+    warped.reset();
+    std::vector<TestParcel> parcels;
+    for (int k = 0; k < 5; ++k)
+        parcels.push_back({"P" + std::to_string(k),
+                           polygon(cellRect(20 * k + 6, 8, 20 * k + 14, 16)), "", "", ""});
+    auto project = projectWith(dir, parcels);
+    core::ScreeningRequest request;
+    request.demPath = dir.file("geo.tif");
+    screenOk(*project, request);
+    auto rows = rowsById(*project);
+    for (int k = 0; k < 5; ++k) {
+        INFO("plane of " << kStripSlopes[k] << "°");
+        CHECK_THAT(*rows.at("P" + std::to_string(k)).slopeDeg, WithinAbs(kStripSlopes[k], 0.02));
+    }
+    CHECK(rows.at("P2").eligible == true);   // 24.9°
+    CHECK(rows.at("P3").eligible == false);  // 25.1°
 }
 
 TEST_CASE("screening runs are kept: a rescreen replaces the verdicts and the old run stays",
