@@ -221,6 +221,11 @@ Result<ElevationWindow> ElevationWindow::read(const DemRaster &dem, GDALDatasetH
                          "cannot be read at cells " + std::to_string(out.mWindow.col0) + "," +
                              std::to_string(out.mWindow.row0) + ": " + capture.lastFailure());
     }
+    // Nodata becomes NaN once here, so that every later read is a plain load.
+    for (double &value : out.mValues) {
+        if (out.isNoData(value))
+            value = std::numeric_limits<double>::quiet_NaN();
+    }
     return out;
 }
 
@@ -239,9 +244,7 @@ bool ElevationWindow::isNoData(double value) const
 
 double ElevationWindow::at(int column, int row) const
 {
-    const double value =
-        mValues[std::size_t(row - mWindow.row0) * mWindow.cols + (column - mWindow.col0)];
-    return isNoData(value) ? std::numeric_limits<double>::quiet_NaN() : value;
+    return mValues[std::size_t(row - mWindow.row0) * mWindow.cols + (column - mWindow.col0)];
 }
 
 double ElevationWindow::neighbour(int column, int row, double centre) const
