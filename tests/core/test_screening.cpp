@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -695,4 +696,23 @@ TEST_CASE("a cancelled screening leaves nothing behind", "[core][screening]")
     CHECK(result.error().code == core::ErrorCode::Cancelled);
     CHECK(countRows(*project, "screening_runs") == 0);
     CHECK(countRows(*project, "screening_results") == 0);
+}
+
+TEST_CASE("a project of schema version 1 is migrated and can be screened", "[core][screening][schema]")
+{
+    // tests/data/schema/v1.gpkg holds three eligible parcels of the sample, imported before
+    // screening existed.
+    TempDir dir;
+    std::filesystem::copy_file(std::string(GENGBAO_TEST_DATA) + "/schema/v1.gpkg",
+                               dir.file("old.gpkg"));
+    auto project = core::Project::open(dir.file("old.gpkg"));
+    REQUIRE(project.ok());
+    const std::string sample = std::string(GENGBAO_SOURCE_DIR) + "/data/sample/";
+    core::ScreeningRequest request;
+    request.demPath = sample + "dem.tif";
+    request.constraints = {{sample + "redline.gpkg", std::nullopt}};
+    const auto summary = screenOk(**project, request);
+    CHECK(summary.screened == 3);
+    CHECK(summary.eligible == 3);
+    CHECK(countRows(**project, "screening_results") == 3);
 }
