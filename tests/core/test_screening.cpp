@@ -622,6 +622,12 @@ TEST_CASE("bad screening inputs are refused with one line and change nothing",
     DemSpec noCrs = stripsDem();
     noCrs.epsg = 0;
     writeDem(dir.file("nocrs.tif"), noCrs);
+    {
+        // The header survives, the tiles do not: GDAL opens the file and fails to read cells.
+        const std::string whole = readFile(dir.file("dem.tif"));
+        std::ofstream cut(dir.file("cut.tif"), std::ios::binary);
+        cut << whole.substr(0, whole.size() / 3);
+    }
     DemSpec elsewhere = stripsDem();
     elsewhere.originX += 50000.0;
     writeDem(dir.file("elsewhere.tif"), elsewhere);
@@ -649,6 +655,8 @@ TEST_CASE("bad screening inputs are refused with one line and change nothing",
          core::ErrorCode::InvalidArgument, "covers none"},
         {"a missing DEM", dir.file("missing.tif"), std::nullopt, core::ErrorCode::FileNotFound,
          "no such file"},
+        {"a truncated DEM", dir.file("cut.tif"), std::nullopt, core::ErrorCode::Damaged,
+         "damaged or truncated"},
     };
     for (const Case &c : cases) {
         INFO(c.what);

@@ -218,8 +218,10 @@ Result<ElevationWindow> ElevationWindow::read(const DemRaster &dem, GDALDatasetH
                      out.mWindow.rows, out.mValues.data(), out.mWindow.cols, out.mWindow.rows,
                      GDT_Float64, 0, 0) != CE_None) {
         return makeError(ErrorCode::Damaged, dem.path(),
-                         "cannot be read at cells " + std::to_string(out.mWindow.col0) + "," +
-                             std::to_string(out.mWindow.row0) + ": " + capture.lastFailure());
+                         "is damaged or truncated: its cells from column " +
+                             std::to_string(out.mWindow.col0) + ", row " +
+                             std::to_string(out.mWindow.row0) + " cannot be read (" +
+                             capture.lastFailure() + ")");
     }
     // Nodata becomes NaN once here, so that every later read is a plain load.
     for (double &value : out.mValues) {
