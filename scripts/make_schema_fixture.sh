@@ -19,6 +19,10 @@ ogr2ogr -f "ESRI Shapefile" -lco ENCODING=CP936 "$work/three.shp" data/sample/po
 if [ "$version" -ge 2 ]; then
     "$cli" screen "$work/p.gpkg" --redline data/sample/redline.gpkg --dem data/sample/dem.tif > /dev/null
 fi
+# From version 3 on, a stored plan with a village task.
+if [ "$version" -ge 3 ]; then
+    "$cli" set-task "$work/p.gpkg" 峨溶居委会 115.17 --remarks 示例 > /dev/null
+fi
 sqlite3 "$work/p.gpkg" "PRAGMA journal_mode = DELETE; VACUUM;" > /dev/null
 mkdir -p tests/data/schema
 cp "$work/p.gpkg" "$out"

@@ -14,14 +14,29 @@
 
 namespace gengbao::cli {
 
+namespace {
+
+std::string csvField(const nlohmann::ordered_json &value)
+{
+    const std::string text = value.get<std::string>();
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+}  // namespace
+
 int runExport(const std::vector<std::string> &args)
 {
     const Arguments arguments(args, {"--format", "-o", "--output", "--run"}, {});
     const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
-    const std::string &what = arguments.required(1, "what to export (parcels, screening)");
+    const std::string &what = arguments.required(1, "what to export (parcels, villages, screening)");
     arguments.expectPositionalCount(2);
-    if (what != "parcels" && what != "screening")
-        throw UsageError("unknown export '" + what + "' (known: parcels, screening)");
+    if (what != "parcels" && what != "screening" && what != "villages")
+        throw UsageError("unknown export '" + what + "' (known: parcels, villages, screening)");
     const std::string format = arguments.value("--format").value_or("json");
     if (format != "json" && format != "csv")
         throw UsageError("--format is json or csv, not '" + format + "'");
@@ -45,7 +60,13 @@ int runExport(const std::vector<std::string> &args)
         return fail(project.error());
     std::vector<core::ParcelRow> rows;
     core::StoredScreeningRun run;
-    if (what == "parcels") {
+    core::TaskTable table;
+    if (what == "villages") {
+        auto loaded = core::loadTaskTable(**project);
+        if (!loaded)
+            return fail(loaded.error());
+        table = std::move(loaded).value();
+    } else if (what == "parcels") {
         auto loaded = core::loadParcelRows(**project);
         if (!loaded)
             return fail(loaded.error());
@@ -56,7 +77,26 @@ int runExport(const std::vector<std::string> &args)
             return fail(loaded.error());
         run = std::move(loaded).value();
     }
-    const auto write = [&](std::ostream &stream) {
+    const auto write = [&](std::ostream &stream) -> core::Status {
+        if (what == "villages") {
+            if (format == "json") {
+                stream << toJson(table).dump(2) << "\n";
+            } else {
+                stream << "village,village_code,potential_mu,task_mu,selected_mu,approved_mu,"
+                          "shortfall_mu,remarks\r\n";
+                for (const auto &row : toJson(table)) {
+                    char numbers[160];
+                    std::snprintf(numbers, sizeof numbers, "%.2f,%.2f,%.2f,%.2f,%.2f",
+                                  row["potential_mu"].get<double>(), row["task_mu"].get<double>(),
+                                  row["selected_mu"].get<double>(), row["approved_mu"].get<double>(),
+                                  row["shortfall_mu"].get<double>());
+                    stream << csvField(row["village"]) << "," << csvField(row["village_code"])
+                           << "," << numbers << "," << csvField(row["remarks"]) << "\r\n";
+                }
+            }
+            return stream ? core::Status::success()
+                          : core::makeError(core::ErrorCode::Io, {}, "cannot write the output");
+        }
         if (what == "screening")
             return format == "json" ? core::writeScreeningJson(run, stream)
                                     : core::writeScreeningCsv(run, stream);

@@ -14,5 +14,7 @@ int runExport(const std::vector<std::string> &args);
 int runSample(const std::vector<std::string> &args);
 int runScreen(const std::vector<std::string> &args);
 int runRuns(const std::vector<std::string> &args);
+int runSetTask(const std::vector<std::string> &args);
+int runAllocate(const std::vector<std::string> &args);
 
 }  // namespace gengbao::cli

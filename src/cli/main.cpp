@@ -35,6 +35,13 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
       excludes, --flag only marks). Records the run; prints a JSON summary.
   runs PROJECT.gpkg
       List the screening runs with their inputs, rules and counts (JSON).
+  set-task PROJECT.gpkg VILLAGE MU [--remarks TEXT]
+      Set a village's restoration task (VILLAGE: its name or 12-digit code; MU: 2 decimals).
+  allocate PROJECT.gpkg --method proportional|floor-proportional [--floor MU] [--dry-run]
+      Split the town target among the villages by eligible potential (exact to 0.01 mu; the
+      tasks add up to the target). --dry-run only shows the proposal.
+  export PROJECT.gpkg villages --format json|csv [-o OUT]
+      The village task table: potential, task, shortfall, remarks.
   export PROJECT.gpkg parcels --format json|csv [-o OUT]
       Write every parcel with its areas, stage and screening verdict.
   export PROJECT.gpkg screening [--run N] --format json|csv [-o OUT]
@@ -78,6 +85,10 @@ int main(int argc, char **argv)
             return gengbao::cli::runScreen(rest);
         if (command == "runs")
             return gengbao::cli::runRuns(rest);
+        if (command == "set-task")
+            return gengbao::cli::runSetTask(rest);
+        if (command == "allocate")
+            return gengbao::cli::runAllocate(rest);
         throw gengbao::cli::UsageError("unknown command '" + command + "'");
     } catch (const gengbao::cli::UsageError &error) {
         std::cerr << "gengbao-cli: " << error.what() << "\n" << kUsage;

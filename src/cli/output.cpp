@@ -53,6 +53,33 @@ nlohmann::ordered_json toJson(const std::vector<core::Issue> &list)
     return issues;
 }
 
+nlohmann::ordered_json muNumber(std::int64_t centiMu)
+{
+    return double(centiMu) / 100.0;  // the nearest double to a 2-decimal figure prints as such
+}
+
+nlohmann::ordered_json toJson(const core::TaskTable &table)
+{
+    auto villages = nlohmann::ordered_json::array();
+    for (const core::VillageTask &village : table.villages) {
+        nlohmann::ordered_json item;
+        item["village"] = village.name;
+        item["village_code"] = village.code;
+        item["potential_mu"] = muNumber(village.potential);
+        item["task_mu"] = muNumber(village.task);
+        item["selected_mu"] = 0.0;  // the lifecycle issue fills these
+        item["approved_mu"] = 0.0;
+        item["shortfall_mu"] = muNumber(village.shortfall);
+        item["remarks"] = village.remarks;
+        auto byBatch = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < table.batchLabels.size(); ++i)
+            byBatch[table.batchLabels[i]] = muNumber(village.potentialByBatch[i]);
+        item["potential_by_batch_mu"] = std::move(byBatch);
+        villages.push_back(std::move(item));
+    }
+    return villages;
+}
+
 TerminalProgress::TerminalProgress()
     : mEnabled(isatty(STDERR_FILENO) == 1)
 {}

@@ -199,10 +199,56 @@ CREATE INDEX screening_remainders_run ON screening_remainders(run_id, parcel_fid
     return gpkg::registerAttributesTable(db, "screening_runs", "screening_runs");
 }
 
+// Version 3: the town's plan (issue "Plans and village quotas"): programs with their targets,
+// phases, deadlines and rules (JSON, read with defaults for missing keys), and each program's
+// village tasks in hundredths of a mu, so that printed figures and their totals are exact. A
+// project without a stored plan uses the default plan of its settings (ops/plans).
+Status migrateToVersion3(Database &db)
+{
+    GENGBAO_TRY(db.exec(R"sql(
+CREATE TABLE plans (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  town TEXT NOT NULL,
+  county TEXT,
+  year INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  document_date TEXT,
+  issuer TEXT,
+  indicators TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE programs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  target_mu REAL,
+  target_count INTEGER,
+  annex_title TEXT,
+  phases TEXT NOT NULL DEFAULT '[]',
+  deadlines TEXT NOT NULL DEFAULT '[]',
+  rules TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE village_tasks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+  village_code TEXT NOT NULL REFERENCES villages(code),
+  task_cmu INTEGER NOT NULL CHECK (task_cmu >= 0),
+  remarks TEXT NOT NULL DEFAULT '',
+  responsible TEXT NOT NULL DEFAULT '',
+  UNIQUE (program_id, village_code)
+);
+)sql"));
+    GENGBAO_TRY(gpkg::registerAttributesTable(db, "plans", "plans"));
+    GENGBAO_TRY(gpkg::registerAttributesTable(db, "programs", "programs"));
+    return gpkg::registerAttributesTable(db, "village_tasks", "village_tasks");
+}
+
 // Migrations from version N to N+1, index N-1.
 const std::vector<std::function<Status(Database &)>> &migrations()
 {
-    static const std::vector<std::function<Status(Database &)>> steps = {migrateToVersion2};
+    static const std::vector<std::function<Status(Database &)>> steps = {migrateToVersion2,
+                                                                         migrateToVersion3};
     return steps;
 }
 

@@ -2,6 +2,7 @@
 #include "sampleproject.h"
 
 #include "../project.h"
+#include "plans.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -72,6 +73,25 @@ Result<SampleProjectResult> createSampleProject(const std::string &path, const s
         project->reset();
         Project::removeFiles(path);
         return screened.error();
+    }
+    // The plan as the seed issued it (2023-04-17) with its 任务分解表 tasks.
+    Status planned = [&]() -> Status {
+        auto plan = loadPlan(**project);
+        if (!plan)
+            return plan.error();
+        plan->documentDate = "2023-04-17";
+        GENGBAO_TRY(savePlan(**project, *plan));
+        const std::pair<const char *, std::int64_t> tasks[] = {
+            {"峨溶居委会", 11517}, {"龙塘冲村", 11000}, {"贵凳村", 9000}, {"黄瓜村", 3000},
+            {"三溪村", 3000},      {"坝浪村", 3000},    {"新场村", 3000}, {"将家村", 3000}};
+        for (const auto &[village, task] : tasks)
+            GENGBAO_TRY(setVillageTask(**project, 0, village, task, std::nullopt));
+        return Status::success();
+    }();
+    if (!planned) {
+        project->reset();
+        Project::removeFiles(path);
+        return planned.error();
     }
     return SampleProjectResult{path, std::move(imported).value(), std::move(screened).value()};
 }

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../base/result.h"
+#include "../domain/plan.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gengbao::core {
+
+class Project;
+
+// The project's plan. A project that never stored one has the default plan of its town, year and
+// target (defaultPlan); it is stored the first time anything of it is edited.
+Result<Plan> loadPlan(Project &project);
+// Replaces the stored plan (programs, phases, rules, indicators) in one transaction; village tasks
+// of programs that remain are kept. The restoration target is also the project's town target.
+Status savePlan(Project &project, const Plan &plan);
+
+// One row of a program's village task table (任务分解表). Areas in hundredths of a mu: printed
+// figures are exact integers, and every total is the sum of the printed rows.
+struct VillageTask
+{
+    std::string code;  // 12 digits
+    std::string name;
+    std::vector<std::int64_t> potentialByBatch;  // gross area of eligible parcels, per batch
+    std::int64_t potential = 0;                  // the sum of the printed batch figures
+    std::int64_t task = 0;                       // 0 until set
+    bool taskSet = false;
+    std::string remarks;
+    std::int64_t shortfall = 0;  // task above potential: parcels the village must add itself
+};
+
+struct TaskTable
+{
+    Program program;
+    std::vector<std::int64_t> batchIds;
+    std::vector<std::string> batchLabels;
+    std::vector<VillageTask> villages;  // by village code
+    std::int64_t potentialTotal = 0;
+    std::int64_t taskTotal = 0;
+    std::int64_t target = 0;      // the program's target in 0.01 mu
+    std::int64_t difference = 0;  // taskTotal - target: shown, not enforced
+    bool screened = false;        // false: no parcel has a verdict yet, so no potential
+    std::int64_t parcelsWithoutVillage = 0;
+};
+
+// programId 0: the restoration program.
+Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId = 0);
+
+// Sets one village's task (0.01 mu) and, when given, its remarks. village is a 12-digit code or
+// a village name.
+Status setVillageTask(Project &project, std::int64_t programId, const std::string &village,
+                      std::optional<std::int64_t> task, std::optional<std::string> remarks);
+
+// Proposes tasks for every village of the table from their potentials (preview), or applies them
+// in one transaction.
+struct AllocationPreview
+{
+    std::vector<std::string> codes;
+    std::vector<std::string> names;
+    std::vector<std::int64_t> potentials;
+    Allocation allocation;
+};
+Result<AllocationPreview> proposeAllocation(Project &project, std::int64_t programId,
+                                            AllocationMethod method, std::int64_t floor);
+Result<AllocationPreview> applyAllocation(Project &project, std::int64_t programId,
+                                          AllocationMethod method, std::int64_t floor);
+
+// 0.01 mu from a number of mu given by a person or a file ("115.17", 110): at most 2 decimals,
+// not negative.
+Result<std::int64_t> parseCentiMu(const std::string &text);
+// "115.17", "110", "17.5": two decimals with trailing zeros dropped, as the seed plan prints.
+std::string formatMu(std::int64_t centiMu);
+
+}  // namespace gengbao::core
