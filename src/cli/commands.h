@@ -16,5 +16,6 @@ int runScreen(const std::vector<std::string> &args);
 int runRuns(const std::vector<std::string> &args);
 int runSetTask(const std::vector<std::string> &args);
 int runAllocate(const std::vector<std::string> &args);
+int runPrint(const std::vector<std::string> &args);
 
 }  // namespace gengbao::cli

@@ -40,6 +40,8 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
   allocate PROJECT.gpkg --method proportional|floor-proportional [--floor MU] [--dry-run]
       Split the town target among the villages by eligible potential (exact to 0.01 mu; the
       tasks add up to the target). --dry-run only shows the proposal.
+  print annex PROJECT.gpkg -o ANNEX.pdf [--text-font F] [--title-font F] [--heading-font F]
+      Print the task breakdown annex (任务分解表) to PDF in the official layout (GB/T 9704).
   export PROJECT.gpkg villages --format json|csv [-o OUT]
       The village task table: potential, task, shortfall, remarks.
   export PROJECT.gpkg parcels --format json|csv [-o OUT]
@@ -89,6 +91,8 @@ int main(int argc, char **argv)
             return gengbao::cli::runSetTask(rest);
         if (command == "allocate")
             return gengbao::cli::runAllocate(rest);
+        if (command == "print")
+            return gengbao::cli::runPrint(rest);
         throw gengbao::cli::UsageError("unknown command '" + command + "'");
     } catch (const gengbao::cli::UsageError &error) {
         std::cerr << "gengbao-cli: " << error.what() << "\n" << kUsage;

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "arguments.h"
+#include "commands.h"
+#include "output.h"
+
+#include <core/ops/plans.h>
+#include <core/project.h>
+#include <report/annex.h>
+
+#include <QGuiApplication>
+
+#include <cstdlib>
+
+namespace gengbao::cli {
+
+namespace {
+
+// Fonts and painting need a QGuiApplication; the CLI draws without a display.
+class OffscreenGui
+{
+public:
+    OffscreenGui()
+    {
+        if (std::getenv("QT_QPA_PLATFORM") == nullptr)
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        mApplication = std::make_unique<QGuiApplication>(mArgc, mArgv);
+    }
+
+private:
+    int mArgc = 1;
+    char mName[12] = "gengbao-cli";
+    char *mArgv[2] = {mName, nullptr};
+    std::unique_ptr<QGuiApplication> mApplication;
+};
+
+}  // namespace
+
+int runPrint(const std::vector<std::string> &args)
+{
+    const Arguments arguments(
+        args, {"-o", "--output", "--text-font", "--title-font", "--heading-font"}, {});
+    const std::string &what = arguments.required(0, "what to print (annex)");
+    const std::string &projectPath = arguments.required(1, "PROJECT.gpkg");
+    arguments.expectPositionalCount(2);
+    if (what != "annex")
+        throw UsageError("unknown print '" + what + "' (known: annex)");
+    const auto output = arguments.value("-o") ? arguments.value("-o") : arguments.value("--output");
+    if (!output)
+        throw UsageError("print annex needs -o OUT.pdf");
+
+    auto project = core::Project::open(projectPath);
+    if (!project)
+        return fail(project.error());
+    auto table = core::loadTaskTable(**project);
+    if (!table)
+        return fail(table.error());
+    OffscreenGui gui;
+    report::DocumentFonts fonts;
+    report::DocumentFonts::prefer(fonts.text, QString::fromStdString(arguments.value("--text-font").value_or("")));
+    report::DocumentFonts::prefer(fonts.title, QString::fromStdString(arguments.value("--title-font").value_or("")));
+    report::DocumentFonts::prefer(fonts.heading, QString::fromStdString(arguments.value("--heading-font").value_or("")));
+    auto status = report::writeAnnexPdf(report::annexFromTable(*table),
+                                        QString::fromStdString(*output), fonts);
+    if (!status)
+        return fail(status.error());
+    return 0;
+}
+
+}  // namespace gengbao::cli

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/base/result.h>
+
+#include <QFont>
+#include <QList>
+#include <QString>
+
+namespace gengbao::report {
+
+// Makes the text of a PDF written by QPdfWriter copy and search as the characters drawn.
+//
+// Qt builds each font's ToUnicode map by looking up, for every glyph, the lowest code point that
+// maps to it. CJK fonts such as Noto share one glyph between an ideograph and its Kangxi radical
+// (足 U+8DB3 and ⾜ U+2F9C, 龙 and ⻰), so 龙塘冲村 would extract as ⻰塘冲村 and no search or
+// pdftotext check would find it (QTBUG; wkhtmltopdf #4414 and PDFBox #470 met the same). Qt
+// writes these maps uncompressed as 4-digit hex, so each radical is replaced in place by the
+// ideograph of the drawn text that shares its glyph in one of the fonts: the same length, so the
+// cross-reference offsets stay valid.
+core::Status fixPdfToUnicode(const QString &path, const QString &drawnText,
+                             const QList<QFont> &fonts);
+
+}  // namespace gengbao::report
