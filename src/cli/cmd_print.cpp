@@ -23,6 +23,9 @@ public:
     {
         if (std::getenv("QT_QPA_PLATFORM") == nullptr)
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's notices (a missing XDG_RUNTIME_DIR...) must not become the first stderr line,
+        // which scripts read as the error.
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
         mApplication = std::make_unique<QGuiApplication>(mArgc, mArgv);
     }
 

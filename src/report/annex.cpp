@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -142,13 +143,24 @@ private:
 
     void drawPageNumber()
     {
+        // "— N —": the dashes and the number drawn apart with half a character between them,
+        // so that a text extractor sees three words, as the reader does.
         mPainter.setFont(mNumberFont);
-        const QString text = QStringLiteral("— %1 —").arg(mPage);
-        const double indent = kPageNumberPt * kPointMm;  // one character of space
-        const QRectF box = mMm.rect(kLeftMm + indent, kTopMm + kBlockHeightMm + kPageNumberGapMm,
-                                    kBlockWidthMm - 2 * indent, 8.0);
-        mPainter.drawText(box, (mPage % 2 == 1 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop,
-                          text);
+        const QFontMetricsF metrics(mNumberFont, &mDevice);
+        const QString dash = QStringLiteral("—");
+        const QString number = QString::number(mPage);
+        const double gap = metrics.horizontalAdvance(QStringLiteral("0"));
+        const double width = 2 * metrics.horizontalAdvance(dash) +
+                             metrics.horizontalAdvance(number) + 2 * gap;
+        const double indent = mMm(kPageNumberPt * kPointMm);  // one character of space
+        const double left = mPage % 2 == 1 ? mMm(kLeftMm + kBlockWidthMm) - indent - width
+                                           : mMm(kLeftMm) + indent;
+        const double baseline = mMm(kTopMm + kBlockHeightMm + kPageNumberGapMm) + metrics.ascent();
+        double x = left;
+        for (const QString &part : {dash, number, dash}) {
+            mPainter.drawText(QPointF(x, baseline), part);
+            x += metrics.horizontalAdvance(part) + gap;
+        }
     }
 
     const AnnexDocument &mAnnex;

@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -273,4 +276,124 @@ TEST_CASE("cli screen refuses bad input with one line and leaves the project alo
     CHECK(json::parse(cli("runs " + project).out).empty());
     for (const auto &parcel : json::parse(cli("export " + project + " parcels").out))
         CHECK(parcel.at("eligible").is_null());
+}
+
+namespace {
+
+// Runs of blanks collapsed to one space, lines without blanks at their ends.
+std::vector<std::string> collapsedLines(const std::string &text)
+{
+    std::vector<std::string> lines;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);) {
+        std::string collapsed;
+        for (char c : line) {
+            const bool blank = c == ' ' || c == '\t' || c == '\f' || c == '\r';
+            if (blank && (collapsed.empty() || collapsed.back() == ' '))
+                continue;
+            collapsed += blank ? ' ' : c;
+        }
+        while (!collapsed.empty() && collapsed.back() == ' ')
+            collapsed.pop_back();
+        if (!collapsed.empty())
+            lines.push_back(collapsed);
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("cli print annex reproduces the seed plan's 任务分解表 row by row", "[cli][plan]")
+{
+    TempDir dir;
+    REQUIRE(cli("sample " + dir.file("sample.gpkg")).status == 0);
+    const auto printed = cli("print annex " + dir.file("sample.gpkg") + " -o " + dir.file("annex.pdf"));
+    INFO(printed.err);
+    REQUIRE(printed.status == 0);
+    const auto text = runCommand("pdftotext -layout " + dir.file("annex.pdf") + " -");
+    REQUIRE(text.status == 0);
+    // The seed's annex (shared/docs/seeds, 峨溶镇 2023 plan), as pdftotext reads the PDF.
+    const std::vector<std::string> expected = {
+        "附件", "峨溶镇2023年耕地恢复补足任务分解表", "单位：亩",
+        "序号 村居 潜力图斑面积 任务数 备注", "1 峨溶居委会 273.41 115.17",
+        "2 龙塘冲村 232.35 110", "3 贵凳村 247.89 90", "4 黄瓜村 12.06 30", "5 三溪村 17.64 30",
+        "6 坝浪村 31.47 30", "7 新场村 17.5 30", "8 将家村 42.16 30", "合计 874.48 465.17",
+        "— 1 —"};
+    CHECK(collapsedLines(text.out) == expected);
+    // Every font is embedded.
+    const auto fonts = runCommand("pdffonts " + dir.file("annex.pdf"));
+    const auto lines = collapsedLines(fonts.out);
+    REQUIRE(lines.size() > 2);
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+        INFO(lines[i]);
+        CHECK(lines[i].find("Identity-H yes") != std::string::npos);
+    }
+}
+
+TEST_CASE("cli allocate and set-task keep the village table exact", "[cli][plan]")
+{
+    TempDir dir;
+    const std::string project = dir.file("sample.gpkg");
+    REQUIRE(cli("sample " + project).status == 0);
+    const auto allocated = cli("allocate " + project + " --method proportional");
+    INFO(allocated.err);
+    REQUIRE(allocated.status == 0);
+    const json villages = json::parse(cli("export " + project + " villages --format json").out);
+    REQUIRE(villages.size() == 8);
+    long long total = 0;
+    for (const auto &village : villages) {
+        for (const char *key : {"village", "village_code", "potential_mu", "task_mu", "selected_mu",
+                                "approved_mu"})
+            CHECK(village.contains(key));
+        total += std::llround(village.at("task_mu").get<double>() * 100.0);
+    }
+    CHECK(total == 46517);  // 465.17 mu exactly
+
+    CHECK(cli("allocate " + project + " --method floor-proportional").status == 2);  // no --floor
+    const auto floorTooHigh = cli("allocate " + project + " --method floor-proportional --floor 100");
+    CHECK(floorTooHigh.status == 1);
+    CHECK(firstLine(floorTooHigh.err).rfind(project + ":", 0) == 0);
+
+    REQUIRE(cli("set-task " + project + " 500241111203 12.06 --remarks 按潜力").status == 0);
+    const auto unknown = cli("set-task " + project + " 不存在村 10");
+    CHECK(unknown.status == 1);
+    CHECK(firstLine(unknown.err).find("no village 不存在村") != std::string::npos);
+    CHECK(cli("set-task " + project + " 黄瓜村 1.234").status == 2);
+    const auto csv = parseCsv(cli("export " + project + " villages --format csv").out);
+    REQUIRE(csv.size() == 9);
+    CHECK(csv[0][0] == "village");
+    CHECK(csv[4][1] == "500241111203");
+    CHECK(csv[4][3] == "12.06");
+    CHECK(csv[4][7] == "按潜力");
+}
+
+TEST_CASE("cli print annex runs over pages and repeats the table header", "[cli][plan]")
+{
+    // 30 villages: the first page holds 附件, the title and the unit on lines 1 to 4, then the
+    // header and 17 rows on lines 5 to 22; the second page the header again, the other 13 rows
+    // and the 合计 row.
+    TempDir dir;
+    VectorSpec spec;
+    spec.fields = surveyFields();
+    for (int village = 0; village < 30; ++village) {
+        char code[32];
+        std::snprintf(code, sizeof code, "5002411112%02d0000000", village);
+        spec.features.push_back(surveyFeature(squareWkt(500000 + 200 * village, 3100000, 50),
+                                              "B" + std::to_string(village), code,
+                                              "第" + std::to_string(village + 1) + "村", 2500.0));
+    }
+    writeVector(dir.file("forty.shp"), spec);
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("new " + project + " --town 太平镇 --year 2024 --target 1010 --crs EPSG:4545").status == 0);
+    REQUIRE(cli("import " + project + " " + dir.file("forty.shp")).status == 0);
+    const auto printed = cli("print annex " + project + " -o " + dir.file("annex.pdf"));
+    REQUIRE(printed.status == 0);
+    CHECK(printed.err.empty());  // no Qt notices on stderr
+    const auto text = runCommand("pdftotext -layout " + dir.file("annex.pdf") + " -").out;
+    const auto lines = collapsedLines(text);
+    CHECK(std::count(lines.begin(), lines.end(), "序号 村居 潜力图斑面积 任务数 备注") == 2);
+    CHECK(std::count(lines.begin(), lines.end(), "— 2 —") == 1);
+    CHECK(std::find(lines.begin(), lines.end(), "30 第30村 0 0") != lines.end());
+
+    CHECK(std::find(lines.begin(), lines.end(), "合计 0 0") != lines.end());
 }
