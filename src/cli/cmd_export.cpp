@@ -6,6 +6,7 @@
 #include <core/ops/exportparcels.h>
 #include <core/ops/exportscreening.h>
 #include <core/project.h>
+#include <report/xlsxtasks.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -38,8 +39,10 @@ int runExport(const std::vector<std::string> &args)
     if (what != "parcels" && what != "screening" && what != "villages")
         throw UsageError("unknown export '" + what + "' (known: parcels, villages, screening)");
     const std::string format = arguments.value("--format").value_or("json");
-    if (format != "json" && format != "csv")
-        throw UsageError("--format is json or csv, not '" + format + "'");
+    if (format != "json" && format != "csv" && !(format == "xlsx" && what == "villages"))
+        throw UsageError("--format is json or csv" +
+                         std::string(what == "villages" ? " or xlsx" : "") + ", not '" + format +
+                         "'");
     const auto output = arguments.value("-o") ? arguments.value("-o") : arguments.value("--output");
     std::int64_t runId = 0;  // the current run
     if (const auto run = arguments.value("--run")) {
@@ -66,6 +69,12 @@ int runExport(const std::vector<std::string> &args)
         if (!loaded)
             return fail(loaded.error());
         table = std::move(loaded).value();
+        if (format == "xlsx") {
+            if (!output || *output == "-")
+                throw UsageError("--format xlsx needs -o OUT.xlsx");
+            auto written = report::writeTaskTableXlsx(table, *output);
+            return written ? 0 : fail(written.error());
+        }
     } else if (what == "parcels") {
         auto loaded = core::loadParcelRows(**project);
         if (!loaded)

@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <core/ops/plans.h>
+#include <core/ops/villagetaskfile.h>
 #include <core/project.h>
 
 #include <iostream>
@@ -92,6 +93,25 @@ int runAllocate(const std::vector<std::string> &args)
     std::cout << out.dump(2) << "\n";
     for (const std::string &warning : preview->allocation.warnings)
         std::cerr << projectPath << ": " << warning << "\n";
+    return 0;
+}
+
+int runImportTasks(const std::vector<std::string> &args)
+{
+    const Arguments arguments(args, {}, {});
+    const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
+    const std::string &file = arguments.required(1, "FILE (.xlsx, .ods or .csv)");
+    arguments.expectPositionalCount(2);
+    auto project = core::Project::open(projectPath);
+    if (!project)
+        return fail(project.error());
+    auto imported = core::importVillageTasks(**project, file);
+    if (!imported)
+        return fail(imported.error());
+    auto table = core::loadTaskTable(**project);
+    if (!table)
+        return fail(table.error());
+    std::cout << toJson(*table).dump(2) << "\n";
     return 0;
 }
 

@@ -17,5 +17,6 @@ int runRuns(const std::vector<std::string> &args);
 int runSetTask(const std::vector<std::string> &args);
 int runAllocate(const std::vector<std::string> &args);
 int runPrint(const std::vector<std::string> &args);
+int runImportTasks(const std::vector<std::string> &args);
 
 }  // namespace gengbao::cli

@@ -42,8 +42,11 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
       tasks add up to the target). --dry-run only shows the proposal.
   print annex PROJECT.gpkg -o ANNEX.pdf [--text-font F] [--title-font F] [--heading-font F]
       Print the task breakdown annex (任务分解表) to PDF in the official layout (GB/T 9704).
-  export PROJECT.gpkg villages --format json|csv [-o OUT]
-      The village task table: potential, task, shortfall, remarks.
+  export PROJECT.gpkg villages --format json|csv|xlsx [-o OUT]
+      The village task table: potential, task, shortfall, remarks (XLSX: formatted for WPS
+      and Excel, and readable back with import-tasks).
+  import-tasks PROJECT.gpkg TASKS.xlsx|.csv|.ods
+      Read edited tasks and remarks back; any bad row refuses the whole file.
   export PROJECT.gpkg parcels --format json|csv [-o OUT]
       Write every parcel with its areas, stage and screening verdict.
   export PROJECT.gpkg screening [--run N] --format json|csv [-o OUT]
@@ -93,6 +96,8 @@ int main(int argc, char **argv)
             return gengbao::cli::runAllocate(rest);
         if (command == "print")
             return gengbao::cli::runPrint(rest);
+        if (command == "import-tasks")
+            return gengbao::cli::runImportTasks(rest);
         throw gengbao::cli::UsageError("unknown command '" + command + "'");
     } catch (const gengbao::cli::UsageError &error) {
         std::cerr << "gengbao-cli: " << error.what() << "\n" << kUsage;

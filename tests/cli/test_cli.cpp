@@ -397,3 +397,24 @@ TEST_CASE("cli print annex runs over pages and repeats the table header", "[cli]
 
     CHECK(std::find(lines.begin(), lines.end(), "合计 0 0") != lines.end());
 }
+
+TEST_CASE("cli exports the village table as XLSX and reads an edited copy back", "[cli][plan]")
+{
+    // The exported sheet holds the seed's tasks; a second project with other tasks takes them
+    // back from it, row by row.
+    TempDir dir;
+    const std::string seed = dir.file("seed.gpkg"), other = dir.file("other.gpkg");
+    REQUIRE(cli("sample " + seed).status == 0);
+    REQUIRE(cli("sample " + other).status == 0);
+    REQUIRE(cli("export " + seed + " villages --format xlsx -o " + dir.file("t.xlsx")).status == 0);
+    CHECK(cli("export " + seed + " villages --format xlsx").status == 2);  // needs -o
+    REQUIRE(cli("allocate " + other + " --method proportional").status == 0);
+    const auto imported = cli("import-tasks " + other + " " + dir.file("t.xlsx"));
+    INFO(imported.err);
+    REQUIRE(imported.status == 0);
+    CHECK(cli("export " + other + " villages --format csv").out ==
+          cli("export " + seed + " villages --format csv").out);
+    const auto text = cli("import-tasks " + other + " " + kSampleShp);
+    CHECK(text.status == 1);
+    CHECK(firstLine(text.err).find("unsupported file type") != std::string::npos);
+}

@@ -407,8 +407,16 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
 Status setVillageTask(Project &project, std::int64_t programId, const std::string &village,
                       std::optional<std::int64_t> task, std::optional<std::string> remarks)
 {
-    if (task && *task < 0)
-        return makeError(ErrorCode::InvalidArgument, {}, "a task cannot be negative");
+    return setVillageTasks(project, programId, {{village, task, std::move(remarks)}});
+}
+
+Status setVillageTasks(Project &project, std::int64_t programId,
+                       const std::vector<TaskUpdate> &updates)
+{
+    for (const TaskUpdate &update : updates) {
+        if (update.task && *update.task < 0)
+            return makeError(ErrorCode::InvalidArgument, {}, "a task cannot be negative");
+    }
     Database &db = project.database();
     auto transaction = Transaction::begin(db);
     if (!transaction)
@@ -419,10 +427,12 @@ Status setVillageTask(Project &project, std::int64_t programId, const std::strin
     auto program = findProgram(*plan, programId);
     if (!program)
         return program.error();
-    auto code = resolveVillage(db, village);
-    if (!code)
-        return code.error();
-    GENGBAO_TRY(writeTask(db, program->id, *code, task, remarks));
+    for (const TaskUpdate &update : updates) {
+        auto code = resolveVillage(db, update.village);
+        if (!code)
+            return code.error();
+        GENGBAO_TRY(writeTask(db, program->id, *code, update.task, update.remarks));
+    }
     return transaction->commit();
 }
 

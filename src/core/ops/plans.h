@@ -55,6 +55,15 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId = 0);
 // a village name.
 Status setVillageTask(Project &project, std::int64_t programId, const std::string &village,
                       std::optional<std::int64_t> task, std::optional<std::string> remarks);
+// Several at once, in one transaction: all or none.
+struct TaskUpdate
+{
+    std::string village;  // code or name
+    std::optional<std::int64_t> task;
+    std::optional<std::string> remarks;
+};
+Status setVillageTasks(Project &project, std::int64_t programId,
+                       const std::vector<TaskUpdate> &updates);
 
 // Proposes tasks for every village of the table from their potentials (preview), or applies them
 // in one transaction.
