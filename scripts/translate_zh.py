@@ -42,6 +42,11 @@ ZH = {
     "DEM covers part only": "高程模型仅覆盖部分",
     "Terrace over the limit": "超限梯田",
     "; eligible: %1 parcels, %2 mu": "；符合条件 %1 个，%2 亩",
+    "&Print Task Annex...": "打印任务分解表(&P)...",
+    "Export Task Annex as &PDF...": "导出任务分解表为 PDF(&D)...",
+    "Export Task Annex as PDF": "导出任务分解表为 PDF",
+    "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
+    "Cannot print the annex": "无法打印任务分解表",
     # report/errortext.cpp
     "File not found": "找不到文件",
     "Not a readable file": "文件不可读取",

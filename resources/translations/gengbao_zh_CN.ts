@@ -134,6 +134,26 @@
             <source>; eligible: %1 parcels, %2 mu</source>
             <translation>；符合条件 %1 个，%2 亩</translation>
         </message>
+        <message>
+            <source>&amp;Print Task Annex...</source>
+            <translation>打印任务分解表(&amp;P)...</translation>
+        </message>
+        <message>
+            <source>Export Task Annex as &amp;PDF...</source>
+            <translation>导出任务分解表为 PDF(&amp;D)...</translation>
+        </message>
+        <message>
+            <source>Cannot print the annex</source>
+            <translation>无法打印任务分解表</translation>
+        </message>
+        <message>
+            <source>Export Task Annex as PDF</source>
+            <translation>导出任务分解表为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ParcelTableModel</name>

@@ -5,7 +5,12 @@
 #include "session/strings.h"
 
 #include <core/ops/exportparcels.h>
+#include <core/ops/plans.h>
 #include <report/errortext.h>
+
+#include <QDir>
+#include <QPrintDialog>
+#include <QPrinter>
 
 #include <QAction>
 #include <QApplication>
@@ -46,6 +51,12 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *openAction = fileMenu->addAction(tr("&Open Project..."));
     openAction->setShortcut(QKeySequence::Open);
     connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
+    fileMenu->addSeparator();
+    mPrintAnnexAction = fileMenu->addAction(tr("&Print Task Annex..."));
+    mPrintAnnexAction->setShortcut(QKeySequence::Print);
+    connect(mPrintAnnexAction, &QAction::triggered, this, &MainWindow::printAnnex);
+    mAnnexPdfAction = fileMenu->addAction(tr("Export Task Annex as &PDF..."));
+    connect(mAnnexPdfAction, &QAction::triggered, this, &MainWindow::exportAnnexPdf);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
@@ -90,8 +101,50 @@ bool MainWindow::openProject(const QString &path)
     return true;
 }
 
+std::optional<report::AnnexDocument> MainWindow::annex()
+{
+    auto table = core::loadTaskTable(*mProject);
+    if (!table) {
+        QMessageBox::warning(this, tr("Cannot print the annex"), report::errorText(table.error()));
+        return std::nullopt;
+    }
+    return report::annexFromTable(*table);
+}
+
+void MainWindow::printAnnex()
+{
+    const auto document = annex();
+    if (!document)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(document->title);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto printed = report::paintAnnex(*document, printer); !printed)
+        QMessageBox::warning(this, tr("Cannot print the annex"), report::errorText(printed.error()));
+}
+
+void MainWindow::exportAnnexPdf()
+{
+    const auto document = annex();
+    if (!document)
+        return;
+    QSettings settings;
+    const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Task Annex as PDF"), QDir(start).filePath(document->title + QStringLiteral(".pdf")),
+        tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (auto written = report::writeAnnexPdf(*document, path); !written)
+        QMessageBox::warning(this, tr("Cannot print the annex"), report::errorText(written.error()));
+}
+
 void MainWindow::updateTitle()
 {
+    mPrintAnnexAction->setEnabled(mProject != nullptr);
+    mAnnexPdfAction->setEnabled(mProject != nullptr);
     if (!mProject) {
         setWindowTitle(tr("Gengbao"));
         return;

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <core/project.h>
+#include <report/annex.h>
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
+class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -30,6 +33,10 @@ public:
 
 private:
     void chooseAndOpenProject();
+    // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
+    void printAnnex();
+    void exportAnnexPdf();
+    std::optional<report::AnnexDocument> annex();
     void updateTitle();
     void updateStatus();
 
@@ -38,6 +45,8 @@ private:
     QSortFilterProxyModel *mProxy = nullptr;
     QTableView *mTable = nullptr;
     QLabel *mStatusLabel = nullptr;
+    QAction *mPrintAnnexAction = nullptr;
+    QAction *mAnnexPdfAction = nullptr;
 };
 
 }  // namespace gengbao::app

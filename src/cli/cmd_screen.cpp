@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "output.h"
 
+#include <core/ops/plans.h>
 #include <core/ops/screeningstore.h>
 #include <core/ops/screenparcels.h>
 #include <core/project.h>
@@ -79,18 +80,24 @@ int runScreen(const std::vector<std::string> &args)
             kindAndFile("--constraint", text, core::ConstraintAction::Exclude));
     for (const std::string &text : arguments.values("--flag"))
         request.constraints.push_back(kindAndFile("--flag", text, core::ConstraintAction::Flag));
-    request.rules.maxSlopeDeg = number(arguments, "--max-slope", core::kDefaultMaxSlopeDeg);
-    if (!(request.rules.maxSlopeDeg > 0.0 && request.rules.maxSlopeDeg < 90.0))
-        throw UsageError("--max-slope is in degrees, between 0 and 90");
-    request.rules.overlapToleranceM2 =
-        number(arguments, "--tolerance", core::kDefaultOverlapToleranceM2);
-    if (!(request.rules.overlapToleranceM2 >= 0.0))
-        throw UsageError("--tolerance is in m² and cannot be negative");
-    request.rules.allowTerraces = arguments.flag("--allow-terraces");
-
     auto project = core::Project::open(projectPath);
     if (!project)
         return fail(project.error());
+    // The plan's rules are the defaults; options override them for this run.
+    auto plan = core::loadPlan(**project);
+    if (!plan)
+        return fail(plan.error());
+    core::ProgramRules planRules;
+    if (const core::Program *restoration = plan->restoration())
+        planRules = restoration->rules;
+    request.rules.maxSlopeDeg = number(arguments, "--max-slope", planRules.maxSlopeDeg);
+    if (!(request.rules.maxSlopeDeg > 0.0 && request.rules.maxSlopeDeg < 90.0))
+        throw UsageError("--max-slope is in degrees, between 0 and 90");
+    request.rules.overlapToleranceM2 =
+        number(arguments, "--tolerance", planRules.overlapToleranceM2);
+    if (!(request.rules.overlapToleranceM2 >= 0.0))
+        throw UsageError("--tolerance is in m² and cannot be negative");
+    request.rules.allowTerraces = arguments.flag("--allow-terraces") || planRules.allowTerraces;
     TerminalProgress progress;
     auto summary = core::screenParcels(**project, request, progress);
     if (!summary)

@@ -30,8 +30,8 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
   screen PROJECT.gpkg [--redline FILE[:LAYER] ...] [--constraint KIND=FILE[:LAYER] ...]
       [--flag KIND=FILE[:LAYER] ...] [--dem FILE] [--max-slope DEG] [--tolerance M2]
       [--allow-terraces]
-      Screen every parcel: slope above the limit (25° by default; from the DEM, else the
-      parcel's slope grade), the ecological red line and other constraint layers (--constraint
+      Screen every parcel: slope above the limit (the plan's, 25° by default; from the DEM,
+      else the parcel's slope grade), the ecological red line and other constraint layers (--constraint
       excludes, --flag only marks). Records the run; prints a JSON summary.
   runs PROJECT.gpkg
       List the screening runs with their inputs, rules and counts (JSON).
