@@ -111,6 +111,21 @@ std::optional<report::AnnexDocument> MainWindow::annex()
     return report::annexFromTable(*table);
 }
 
+report::DocumentFonts MainWindow::documentFonts() const
+{
+    // The officer's choice (settings fonts/text, fonts/title, fonts/heading) goes first; the
+    // fallbacks stay behind it.
+    QSettings settings;
+    report::DocumentFonts fonts;
+    report::DocumentFonts::prefer(fonts.text,
+                                  settings.value(QStringLiteral("fonts/text")).toString());
+    report::DocumentFonts::prefer(fonts.title,
+                                  settings.value(QStringLiteral("fonts/title")).toString());
+    report::DocumentFonts::prefer(fonts.heading,
+                                  settings.value(QStringLiteral("fonts/heading")).toString());
+    return fonts;
+}
+
 void MainWindow::printAnnex()
 {
     const auto document = annex();
@@ -121,8 +136,9 @@ void MainWindow::printAnnex()
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto printed = report::paintAnnex(*document, printer); !printed)
-        QMessageBox::warning(this, tr("Cannot print the annex"), report::errorText(printed.error()));
+    if (auto printed = report::paintAnnex(*document, printer, documentFonts()); !printed)
+        QMessageBox::warning(this, tr("Cannot print the annex"),
+                             report::errorText(printed.error()));
 }
 
 void MainWindow::exportAnnexPdf()
@@ -133,12 +149,13 @@ void MainWindow::exportAnnexPdf()
     QSettings settings;
     const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Task Annex as PDF"), QDir(start).filePath(document->title + QStringLiteral(".pdf")),
-        tr("PDF files (*.pdf)"));
+        this, tr("Export Task Annex as PDF"),
+        QDir(start).filePath(document->title + QStringLiteral(".pdf")), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    if (auto written = report::writeAnnexPdf(*document, path); !written)
-        QMessageBox::warning(this, tr("Cannot print the annex"), report::errorText(written.error()));
+    if (auto written = report::writeAnnexPdf(*document, path, documentFonts()); !written)
+        QMessageBox::warning(this, tr("Cannot print the annex"),
+                             report::errorText(written.error()));
 }
 
 void MainWindow::updateTitle()

@@ -37,6 +37,7 @@ private:
     void printAnnex();
     void exportAnnexPdf();
     std::optional<report::AnnexDocument> annex();
+    report::DocumentFonts documentFonts() const;
     void updateTitle();
     void updateStatus();
 

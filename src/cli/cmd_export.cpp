@@ -34,7 +34,8 @@ int runExport(const std::vector<std::string> &args)
 {
     const Arguments arguments(args, {"--format", "-o", "--output", "--run"}, {});
     const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
-    const std::string &what = arguments.required(1, "what to export (parcels, villages, screening)");
+    const std::string &what =
+        arguments.required(1, "what to export (parcels, villages, screening)");
     arguments.expectPositionalCount(2);
     if (what != "parcels" && what != "screening" && what != "villages")
         throw UsageError("unknown export '" + what + "' (known: parcels, villages, screening)");
@@ -97,7 +98,8 @@ int runExport(const std::vector<std::string> &args)
                     char numbers[160];
                     std::snprintf(numbers, sizeof numbers, "%.2f,%.2f,%.2f,%.2f,%.2f",
                                   row["potential_mu"].get<double>(), row["task_mu"].get<double>(),
-                                  row["selected_mu"].get<double>(), row["approved_mu"].get<double>(),
+                                  row["selected_mu"].get<double>(),
+                                  row["approved_mu"].get<double>(),
                                   row["shortfall_mu"].get<double>());
                     stream << csvField(row["village"]) << "," << csvField(row["village_code"])
                            << "," << numbers << "," << csvField(row["remarks"]) << "\r\n";

@@ -59,9 +59,12 @@ int runPrint(const std::vector<std::string> &args)
         return fail(table.error());
     OffscreenGui gui;
     report::DocumentFonts fonts;
-    report::DocumentFonts::prefer(fonts.text, QString::fromStdString(arguments.value("--text-font").value_or("")));
-    report::DocumentFonts::prefer(fonts.title, QString::fromStdString(arguments.value("--title-font").value_or("")));
-    report::DocumentFonts::prefer(fonts.heading, QString::fromStdString(arguments.value("--heading-font").value_or("")));
+    report::DocumentFonts::prefer(
+        fonts.text, QString::fromStdString(arguments.value("--text-font").value_or("")));
+    report::DocumentFonts::prefer(
+        fonts.title, QString::fromStdString(arguments.value("--title-font").value_or("")));
+    report::DocumentFonts::prefer(
+        fonts.heading, QString::fromStdString(arguments.value("--heading-font").value_or("")));
     auto status = report::writeAnnexPdf(report::annexFromTable(*table),
                                         QString::fromStdString(*output), fonts);
     if (!status)

@@ -84,8 +84,8 @@ public:
         line = 3;
         mPainter.setFont(mTitleFont);
         const QRectF one = lineRect(line, 1);
-        const bool wraps = mPainter.boundingRect(one, Qt::AlignCenter, mAnnex.title).width() >
-                           one.width();
+        const bool wraps =
+            mPainter.boundingRect(one, Qt::AlignCenter, mAnnex.title).width() > one.width();
         const int titleLines = wraps ? 2 : 1;
         mPainter.drawText(lineRect(line, titleLines), Qt::AlignCenter | Qt::TextWordWrap,
                           mAnnex.title);
@@ -150,11 +150,11 @@ private:
         const QString dash = QStringLiteral("—");
         const QString number = QString::number(mPage);
         const double gap = metrics.horizontalAdvance(QStringLiteral("0"));
-        const double width = 2 * metrics.horizontalAdvance(dash) +
-                             metrics.horizontalAdvance(number) + 2 * gap;
+        const double width =
+            2 * metrics.horizontalAdvance(dash) + metrics.horizontalAdvance(number) + 2 * gap;
         const double indent = mMm(kPageNumberPt * kPointMm);  // one character of space
-        const double left = mPage % 2 == 1 ? mMm(kLeftMm + kBlockWidthMm) - indent - width
-                                           : mMm(kLeftMm) + indent;
+        const double left =
+            mPage % 2 == 1 ? mMm(kLeftMm + kBlockWidthMm) - indent - width : mMm(kLeftMm) + indent;
         const double baseline = mMm(kTopMm + kBlockHeightMm + kPageNumberGapMm) + metrics.ascent();
         double x = left;
         for (const QString &part : {dash, number, dash}) {
@@ -193,7 +193,9 @@ QString installedFamily(const QStringList &candidates)
 
 AnnexDocument annexFromTable(const core::TaskTable &table)
 {
-    const auto mu = [](std::int64_t centiMu) { return QString::fromStdString(core::formatMu(centiMu)); };
+    const auto mu = [](std::int64_t centiMu) {
+        return QString::fromStdString(core::formatMu(centiMu));
+    };
     AnnexDocument annex;
     annex.title = QString::fromStdString(table.program.annexTitle);
     int number = 1;

@@ -12,7 +12,10 @@ namespace {
 
 constexpr int kColumns = 6;
 
-double mu(std::int64_t centiMu) { return double(centiMu) / 100.0; }
+double mu(std::int64_t centiMu)
+{
+    return double(centiMu) / 100.0;
+}
 
 }  // namespace
 

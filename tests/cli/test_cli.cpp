@@ -213,8 +213,8 @@ TEST_CASE("cli screen prints a summary and export parcels carries the verdict", 
     const std::string project = dir.file("p.gpkg");
     REQUIRE(cli("new " + project + " --town 峨溶镇 --year 2023 --target 465.17").status == 0);
     REQUIRE(cli("import " + project + " " + kSampleShp).status == 0);
-    const auto screened =
-        cli("screen " + project + " --redline " + sample + "redline.gpkg --dem " + sample + "dem.tif");
+    const auto screened = cli("screen " + project + " --redline " + sample + "redline.gpkg --dem " +
+                              sample + "dem.tif");
     INFO(screened.err);
     REQUIRE(screened.status == 0);
     const json summary = json::parse(screened.out);
@@ -307,18 +307,27 @@ TEST_CASE("cli print annex reproduces the seed plan's 任务分解表 row by row
 {
     TempDir dir;
     REQUIRE(cli("sample " + dir.file("sample.gpkg")).status == 0);
-    const auto printed = cli("print annex " + dir.file("sample.gpkg") + " -o " + dir.file("annex.pdf"));
+    const auto printed =
+        cli("print annex " + dir.file("sample.gpkg") + " -o " + dir.file("annex.pdf"));
     INFO(printed.err);
     REQUIRE(printed.status == 0);
     const auto text = runCommand("pdftotext -layout " + dir.file("annex.pdf") + " -");
     REQUIRE(text.status == 0);
     // The seed's annex (shared/docs/seeds, 峨溶镇 2023 plan), as pdftotext reads the PDF.
-    const std::vector<std::string> expected = {
-        "附件", "峨溶镇2023年耕地恢复补足任务分解表", "单位：亩",
-        "序号 村居 潜力图斑面积 任务数 备注", "1 峨溶居委会 273.41 115.17",
-        "2 龙塘冲村 232.35 110", "3 贵凳村 247.89 90", "4 黄瓜村 12.06 30", "5 三溪村 17.64 30",
-        "6 坝浪村 31.47 30", "7 新场村 17.5 30", "8 将家村 42.16 30", "合计 874.48 465.17",
-        "— 1 —"};
+    const std::vector<std::string> expected = {"附件",
+                                               "峨溶镇2023年耕地恢复补足任务分解表",
+                                               "单位：亩",
+                                               "序号 村居 潜力图斑面积 任务数 备注",
+                                               "1 峨溶居委会 273.41 115.17",
+                                               "2 龙塘冲村 232.35 110",
+                                               "3 贵凳村 247.89 90",
+                                               "4 黄瓜村 12.06 30",
+                                               "5 三溪村 17.64 30",
+                                               "6 坝浪村 31.47 30",
+                                               "7 新场村 17.5 30",
+                                               "8 将家村 42.16 30",
+                                               "合计 874.48 465.17",
+                                               "— 1 —"};
     CHECK(collapsedLines(text.out) == expected);
     // Every font is embedded.
     const auto fonts = runCommand("pdffonts " + dir.file("annex.pdf"));
@@ -342,15 +351,16 @@ TEST_CASE("cli allocate and set-task keep the village table exact", "[cli][plan]
     REQUIRE(villages.size() == 8);
     long long total = 0;
     for (const auto &village : villages) {
-        for (const char *key : {"village", "village_code", "potential_mu", "task_mu", "selected_mu",
-                                "approved_mu"})
+        for (const char *key :
+             {"village", "village_code", "potential_mu", "task_mu", "selected_mu", "approved_mu"})
             CHECK(village.contains(key));
         total += std::llround(village.at("task_mu").get<double>() * 100.0);
     }
     CHECK(total == 46517);  // 465.17 mu exactly
 
     CHECK(cli("allocate " + project + " --method floor-proportional").status == 2);  // no --floor
-    const auto floorTooHigh = cli("allocate " + project + " --method floor-proportional --floor 100");
+    const auto floorTooHigh =
+        cli("allocate " + project + " --method floor-proportional --floor 100");
     CHECK(floorTooHigh.status == 1);
     CHECK(firstLine(floorTooHigh.err).rfind(project + ":", 0) == 0);
 
@@ -384,7 +394,9 @@ TEST_CASE("cli print annex runs over pages and repeats the table header", "[cli]
     }
     writeVector(dir.file("forty.shp"), spec);
     const std::string project = dir.file("p.gpkg");
-    REQUIRE(cli("new " + project + " --town 太平镇 --year 2024 --target 1010 --crs EPSG:4545").status == 0);
+    REQUIRE(
+        cli("new " + project + " --town 太平镇 --year 2024 --target 1010 --crs EPSG:4545").status ==
+        0);
     REQUIRE(cli("import " + project + " " + dir.file("forty.shp")).status == 0);
     const auto printed = cli("print annex " + project + " -o " + dir.file("annex.pdf"));
     REQUIRE(printed.status == 0);

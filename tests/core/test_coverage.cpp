@@ -59,8 +59,7 @@ TEST_CASE("coverage of an axis-aligned rectangle is its overlap with each cell",
     }
 }
 
-TEST_CASE("coverage of a rectangle with a rectangular hole subtracts the hole",
-          "[core][coverage]")
+TEST_CASE("coverage of a rectangle with a rectangular hole subtracts the hole", "[core][coverage]")
 {
     // Outer 0.3..9.7 squared, hole 2.5..6.5 x 3.0..4.75: every fraction is outer minus hole.
     const core::CoverageGrid grid(
@@ -69,8 +68,9 @@ TEST_CASE("coverage of a rectangle with a rectangular hole subtracts the hole",
     for (int r = 0; r < grid.rows(); ++r) {
         for (int c = 0; c < grid.cols(); ++c) {
             const double x0 = grid.col0() + c, y0 = grid.row0() + r;
-            const double expected = overlap1d(x0, x0 + 1, 0.3, 9.7) * overlap1d(y0, y0 + 1, 0.3, 9.7) -
-                                    overlap1d(x0, x0 + 1, 2.5, 6.5) * overlap1d(y0, y0 + 1, 3.0, 4.75);
+            const double expected =
+                overlap1d(x0, x0 + 1, 0.3, 9.7) * overlap1d(y0, y0 + 1, 0.3, 9.7) -
+                overlap1d(x0, x0 + 1, 2.5, 6.5) * overlap1d(y0, y0 + 1, 3.0, 4.75);
             CHECK_THAT(grid.fraction(c, r), WithinAbs(expected, 1e-12));
             sum += grid.fraction(c, r);
         }
@@ -85,8 +85,17 @@ TEST_CASE("coverage of rotated and concave polygons matches GEOS cell by cell", 
     const std::vector<core::PixelRing> rings = {
         ring({{5.2, 0.4}, {10.1, 5.3}, {5.2, 10.2}, {0.3, 5.3}, {5.2, 0.4}}),
         ring({{4.1, 4.2}, {6.9, 5.05}, {4.6, 7.3}, {4.1, 4.2}}, true),
-        ring({{14.0, 1.0}, {15.1, 4.2}, {18.7, 4.4}, {15.9, 6.3}, {17.2, 9.9}, {14.0, 7.6},
-              {10.9, 9.8}, {12.1, 6.2}, {9.3, 4.3}, {12.9, 4.1}, {14.0, 1.0}}),
+        ring({{14.0, 1.0},
+              {15.1, 4.2},
+              {18.7, 4.4},
+              {15.9, 6.3},
+              {17.2, 9.9},
+              {14.0, 7.6},
+              {10.9, 9.8},
+              {12.1, 6.2},
+              {9.3, 4.3},
+              {12.9, 4.1},
+              {14.0, 1.0}}),
     };
     const std::string wkt =
         "MULTIPOLYGON (((5.2 0.4, 10.1 5.3, 5.2 10.2, 0.3 5.3, 5.2 0.4), (4.1 4.2, 6.9 5.05, "
@@ -161,8 +170,8 @@ TEST_CASE("Horn slope matches gdaldem slope on interior cells", "[core][slope]")
     int hasNoData = 0;
     GDALRasterBandH band = GDALGetRasterBand(slope.get(), 1);
     const double referenceNoData = GDALGetRasterNoDataValue(band, &hasNoData);
-    REQUIRE(GDALRasterIO(band, GF_Read, 0, 0, spec.width, spec.height, reference.data(),
-                         spec.width, spec.height, GDT_Float32, 0, 0) == CE_None);
+    REQUIRE(GDALRasterIO(band, GF_Read, 0, 0, spec.width, spec.height, reference.data(), spec.width,
+                         spec.height, GDT_Float32, 0, 0) == CE_None);
 
     auto dem = core::DemRaster::open(dir.file("dem.tif"));
     REQUIRE(dem.ok());

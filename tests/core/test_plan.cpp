@@ -43,7 +43,8 @@ TEST_CASE("allocation adds up exactly on awkward inputs", "[core][plan][allocati
         const int villages = 1 + static_cast<int>(random() % 150);
         std::vector<std::int64_t> potentials(villages);
         for (auto &potential : potentials)  // tiny (0.01 mu) to 5000 mu, some zero
-            potential = random() % 7 == 0 ? 0 : std::int64_t(random() % 500000) / (1 + random() % 1000);
+            potential =
+                random() % 7 == 0 ? 0 : std::int64_t(random() % 500000) / (1 + random() % 1000);
         const std::int64_t total = sum(potentials);
         const std::int64_t target = std::int64_t(random() % 200000);
         INFO("trial " << trial << ": " << villages << " villages, target " << target);
@@ -67,7 +68,8 @@ TEST_CASE("a floor larger than some potentials goes to every village", "[core][p
     // The seed's own shape: 30 mu to the small villages. Potentials 273.41, 232.35, 247.89,
     // 12.06, 17.64, 31.47, 17.5, 42.16; target 465.17, floor 30: 8 x 30 = 240 first, then 225.17
     // by the potential above 30 (243.41, 202.35, 217.89, 0, 0, 1.47, 0, 12.16; sum 677.28).
-    const std::vector<std::int64_t> potentials = {27341, 23235, 24789, 1206, 1764, 3147, 1750, 4216};
+    const std::vector<std::int64_t> potentials = {27341, 23235, 24789, 1206,
+                                                  1764,  3147,  1750,  4216};
     auto allocation =
         core::allocate(potentials, 46517, core::AllocationMethod::FloorProportional, 3000);
     REQUIRE(allocation.ok());
@@ -79,7 +81,8 @@ TEST_CASE("a floor larger than some potentials goes to every village", "[core][p
     for (const auto task : allocation->tasks)
         CHECK(task >= 3000);
 
-    auto tooHigh = core::allocate(potentials, 46517, core::AllocationMethod::FloorProportional, 6000);
+    auto tooHigh =
+        core::allocate(potentials, 46517, core::AllocationMethod::FloorProportional, 6000);
     REQUIRE_FALSE(tooHigh.ok());
     CHECK(tooHigh.error().detail.find("more than the target") != std::string::npos);
 }

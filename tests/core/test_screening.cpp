@@ -28,13 +28,20 @@ namespace {
 
 // The DEMs of these tests: 10 m cells, west edge 500000, north edge 3100000 in EPSG:4545. That
 // easting is the zone's central meridian, where the projection's scale is 1: planar areas equal
-// ellipsoidal ones to about 1e-8 within a kilometre, so overlaps can be checked against plain rectangle arithmetic.
+// ellipsoidal ones to about 1e-8 within a kilometre, so overlaps can be checked against plain
+// rectangle arithmetic.
 constexpr double kWest = 500000.0;
 constexpr double kNorth = 3100000.0;
 constexpr double kCell = 10.0;
 
-double tanDeg(double degrees) { return std::tan(degrees * M_PI / 180.0); }
-double atanDeg(double value) { return std::atan(value) * 180.0 / M_PI; }
+double tanDeg(double degrees)
+{
+    return std::tan(degrees * M_PI / 180.0);
+}
+double atanDeg(double value)
+{
+    return std::atan(value) * 180.0 / M_PI;
+}
 
 // A rectangle given in DEM cells (continuous column and row numbers), as map WKT.
 std::string cellRect(double c0, double r0, double c1, double r1)
@@ -48,7 +55,10 @@ std::string cellRect(double c0, double r0, double c1, double r1)
     return wkt.str();
 }
 
-std::string polygon(const std::string &rings) { return "POLYGON " + rings; }
+std::string polygon(const std::string &rings)
+{
+    return "POLYGON " + rings;
+}
 
 // A rectangle with a hole, in cells.
 std::string cellRectWithHole(double c0, double r0, double c1, double r1, double h0, double hr0,
@@ -56,8 +66,8 @@ std::string cellRectWithHole(double c0, double r0, double c1, double r1, double 
 {
     const std::string outer = cellRect(c0, r0, c1, r1);
     const std::string hole = cellRect(h0, hr0, h1, hr1);
-    return "POLYGON (" + outer.substr(1, outer.size() - 2) + ", " + hole.substr(1, hole.size() - 2) +
-           ")";
+    return "POLYGON (" + outer.substr(1, outer.size() - 2) + ", " +
+           hole.substr(1, hole.size() - 2) + ")";
 }
 
 std::string mapRect(double x0, double y0, double x1, double y1)
@@ -90,14 +100,15 @@ struct TestParcel
 
 // The candidate parcels as a GeoPackage with BSM, village, slope grades, 耕地类型 and a numeric
 // slope field, imported into a new EPSG:4545 project.
-std::unique_ptr<core::Project> projectWith(const TempDir &dir, const std::vector<TestParcel> &parcels)
+std::unique_ptr<core::Project> projectWith(const TempDir &dir,
+                                           const std::vector<TestParcel> &parcels)
 {
     VectorSpec spec;
     spec.driver = "GPKG";
     spec.geometryType = 0;  // polygons and multipolygons
-    spec.fields = {{"BSM", FieldType::String, 18},  {"ZLDWDM", FieldType::String, 19},
+    spec.fields = {{"BSM", FieldType::String, 18},    {"ZLDWDM", FieldType::String, 19},
                    {"ZLDWMC", FieldType::String, 60}, {"GDPDJB", FieldType::String, 2},
-                   {"PDJB", FieldType::String, 2},   {"GDLX", FieldType::String, 2},
+                   {"PDJB", FieldType::String, 2},    {"GDLX", FieldType::String, 2},
                    {"SLOPE", FieldType::Real, 8, 2}};
     const auto text = [](const std::string &value) {
         return value.empty() ? FieldValue{} : FieldValue{value};
@@ -226,7 +237,8 @@ TEST_CASE("tilted planes of 5 to 33 degrees give their slope and the 25 degree v
     CHECK_THAT(*rows.at("CORNER").slopeDeg, WithinAbs(5.0, 1e-3));
 }
 
-TEST_CASE("a parcel straddling two planes gets the coverage-weighted mean", "[core][screening][slope]")
+TEST_CASE("a parcel straddling two planes gets the coverage-weighted mean",
+          "[core][screening][slope]")
 {
     // Crease DEM: columns 0..48 slope A = 10°, column 49 (the crease) M, columns 50.. B = 30°.
     // Horn at column 49 sees column 48 on plane A and column 50 on plane B:
@@ -237,7 +249,8 @@ TEST_CASE("a parcel straddling two planes gets the coverage-weighted mean", "[co
     // The cell-centre rule would count column 40 wholly and column 60 not at all.
     TempDir dir;
     writeDem(dir.file("dem.tif"), creaseDem());
-    auto project = projectWith(dir, {{"STRADDLE", polygon(cellRect(40.5, 10, 60.25, 20)), "", "", ""}});
+    auto project =
+        projectWith(dir, {{"STRADDLE", polygon(cellRect(40.5, 10, 60.25, 20)), "", "", ""}});
     core::ScreeningRequest request;
     request.demPath = dir.file("dem.tif");
     screenOk(*project, request);
@@ -260,8 +273,8 @@ TEST_CASE("multipart parcels and holes weigh only the cells they cover", "[core]
     //   (190·A + 10·M + (200 − 96)·B) / 304.
     TempDir dir;
     writeDem(dir.file("dem.tif"), creaseDem());
-    const std::string multi = "MULTIPOLYGON (" + cellRect(10, 30, 20, 40) + ", " +
-                              cellRect(70, 30, 75, 40) + ")";
+    const std::string multi =
+        "MULTIPOLYGON (" + cellRect(10, 30, 20, 40) + ", " + cellRect(70, 30, 75, 40) + ")";
     auto project =
         projectWith(dir, {{"MULTI", multi, "", "", ""},
                           {"HOLE", cellRectWithHole(30, 50, 70, 60, 50, 52, 66, 58), "", "", ""}});
@@ -272,7 +285,8 @@ TEST_CASE("multipart parcels and holes weigh only the cells they cover", "[core]
     const double m = atanDeg((tanDeg(10.0) + tanDeg(30.0)) / 2.0);
     CHECK_THAT(*rows.at("MULTI").slopeDeg, WithinAbs((100 * 10.0 + 50 * 30.0) / 150.0, 1e-3));
     CHECK_THAT(*rows.at("MULTI").slopeSteepShare, WithinAbs(50.0 / 150.0, 1e-9));
-    CHECK_THAT(*rows.at("HOLE").slopeDeg, WithinAbs((190 * 10.0 + 10 * m + 104 * 30.0) / 304.0, 1e-3));
+    CHECK_THAT(*rows.at("HOLE").slopeDeg,
+               WithinAbs((190 * 10.0 + 10 * m + 104 * 30.0) / 304.0, 1e-3));
 }
 
 TEST_CASE("nodata cells and parcels outside the DEM leave the slope unknown",
@@ -401,42 +415,39 @@ TEST_CASE("constraint layers: full and partial overlaps, slivers, holes, kinds a
     // Parcels are 100 m squares (10 000 m²) on the central meridian (planar = ellipsoidal).
     TempDir dir;
     const double x = kWest, y = kNorth - 1000.0;
-    auto project = projectWith(
-        dir, {{"FULL", squareWkt(x, y, 100), "1", "", ""},
-              {"PARTIAL", squareWkt(x + 200, y, 100), "1", "", ""},
-              {"SLIVER", squareWkt(x + 400, y, 100), "1", "", ""},
-              {"OVER", squareWkt(x + 600, y, 100), "1", "", ""},
-              {"IN_HOLE", squareWkt(x + 850, y + 50, 50), "1", "", ""},
-              {"TOWN", squareWkt(x, y + 300, 100), "1", "", ""},
-              {"FARMLAND", squareWkt(x + 200, y + 300, 100), "1", "", ""},
-              {"TWICE", squareWkt(x + 400, y + 300, 100), "1", "", ""}});
+    auto project = projectWith(dir, {{"FULL", squareWkt(x, y, 100), "1", "", ""},
+                                     {"PARTIAL", squareWkt(x + 200, y, 100), "1", "", ""},
+                                     {"SLIVER", squareWkt(x + 400, y, 100), "1", "", ""},
+                                     {"OVER", squareWkt(x + 600, y, 100), "1", "", ""},
+                                     {"IN_HOLE", squareWkt(x + 850, y + 50, 50), "1", "", ""},
+                                     {"TOWN", squareWkt(x, y + 300, 100), "1", "", ""},
+                                     {"FARMLAND", squareWkt(x + 200, y + 300, 100), "1", "", ""},
+                                     {"TWICE", squareWkt(x + 400, y + 300, 100), "1", "", ""}});
     // Red line: FULL wholly inside; the west 30 m of PARTIAL (3 000 m²); a 0.1 m x 5 m sliver
     // of SLIVER (0.5 m²); 0.3 m x 5 m of OVER (1.5 m²); a ring around IN_HOLE's square; two
     // features that overlap each other over all of TWICE.
-    writePolygons(dir.file("redline.gpkg"),
-                  {mapRect(x - 10, y - 10, x + 110, y + 110), mapRect(x + 190, y - 10, x + 230, y + 110),
-                   mapRect(x + 499.9, y + 20, x + 510, y + 25),
-                   mapRect(x + 699.7, y + 20, x + 710, y + 25),
-                   "POLYGON ((" + std::to_string(x + 800) + " " + std::to_string(y) + ", " +
-                       std::to_string(x + 950) + " " + std::to_string(y) + ", " +
-                       std::to_string(x + 950) + " " + std::to_string(y + 150) + ", " +
-                       std::to_string(x + 800) + " " + std::to_string(y + 150) + ", " +
-                       std::to_string(x + 800) + " " + std::to_string(y) + "), (" +
-                       std::to_string(x + 840) + " " + std::to_string(y + 40) + ", " +
-                       std::to_string(x + 910) + " " + std::to_string(y + 40) + ", " +
-                       std::to_string(x + 910) + " " + std::to_string(y + 110) + ", " +
-                       std::to_string(x + 840) + " " + std::to_string(y + 110) + ", " +
-                       std::to_string(x + 840) + " " + std::to_string(y + 40) + "))",
-                   mapRect(x + 390, y + 290, x + 510, y + 410),
-                   mapRect(x + 380, y + 280, x + 520, y + 420)});
+    writePolygons(
+        dir.file("redline.gpkg"),
+        {mapRect(x - 10, y - 10, x + 110, y + 110), mapRect(x + 190, y - 10, x + 230, y + 110),
+         mapRect(x + 499.9, y + 20, x + 510, y + 25), mapRect(x + 699.7, y + 20, x + 710, y + 25),
+         "POLYGON ((" + std::to_string(x + 800) + " " + std::to_string(y) + ", " +
+             std::to_string(x + 950) + " " + std::to_string(y) + ", " + std::to_string(x + 950) +
+             " " + std::to_string(y + 150) + ", " + std::to_string(x + 800) + " " +
+             std::to_string(y + 150) + ", " + std::to_string(x + 800) + " " + std::to_string(y) +
+             "), (" + std::to_string(x + 840) + " " + std::to_string(y + 40) + ", " +
+             std::to_string(x + 910) + " " + std::to_string(y + 40) + ", " +
+             std::to_string(x + 910) + " " + std::to_string(y + 110) + ", " +
+             std::to_string(x + 840) + " " + std::to_string(y + 110) + ", " +
+             std::to_string(x + 840) + " " + std::to_string(y + 40) + "))",
+         mapRect(x + 390, y + 290, x + 510, y + 410), mapRect(x + 380, y + 280, x + 520, y + 420)});
     writePolygons(dir.file("town.gpkg"), {mapRect(x - 50, y + 250, x + 150, y + 450)});
     writePolygons(dir.file("farmland.gpkg"), {mapRect(x + 250, y + 250, x + 350, y + 450)});
 
     core::ScreeningRequest request;
-    request.constraints = {{dir.file("redline.gpkg"), std::nullopt},
-                           {dir.file("town.gpkg"), std::nullopt, "城镇开发边界"},
-                           {dir.file("farmland.gpkg"), std::nullopt, "永久基本农田",
-                            core::ConstraintAction::Flag}};
+    request.constraints = {
+        {dir.file("redline.gpkg"), std::nullopt},
+        {dir.file("town.gpkg"), std::nullopt, "城镇开发边界"},
+        {dir.file("farmland.gpkg"), std::nullopt, "永久基本农田", core::ConstraintAction::Flag}};
     const auto summary = screenOk(*project, request);
     CHECK(summary.excluded.at("redline") == 4);  // FULL, PARTIAL, OVER, TWICE
     CHECK(summary.excluded.at("城镇开发边界") == 1);
@@ -490,8 +501,8 @@ TEST_CASE("a red line and a DEM in a zone-prefixed CRS give the same results",
     const std::vector<std::string> red = {
         "POLYGON ((" + std::to_string(x) + " " + std::to_string(y) + ", " +
         std::to_string(x + 123.4) + " " + std::to_string(y + 11.1) + ", " +
-        std::to_string(x + 60.2) + " " + std::to_string(y + 97.3) + ", " + std::to_string(x) +
-        " " + std::to_string(y) + "))"};
+        std::to_string(x + 60.2) + " " + std::to_string(y + 97.3) + ", " + std::to_string(x) + " " +
+        std::to_string(y) + "))"};
     std::vector<std::string> red4524;
     for (const std::string &wkt : red) {
         std::string moved = wkt;
@@ -530,9 +541,9 @@ TEST_CASE("a geographic DEM in another CRS than the project gives the planes' sl
     writeDem(dir.file("dem.tif"), stripsDem());
     core::DatasetPtr source(GDALOpen(dir.file("dem.tif").c_str(), GA_ReadOnly));
     REQUIRE(source);
-    char *argv[] = {const_cast<char *>("-t_srs"), const_cast<char *>("EPSG:4490"),
-                    const_cast<char *>("-r"),     const_cast<char *>("bilinear"),
-                    const_cast<char *>("-tr"),    const_cast<char *>("0.00004"),
+    char *argv[] = {const_cast<char *>("-t_srs"),  const_cast<char *>("EPSG:4490"),
+                    const_cast<char *>("-r"),      const_cast<char *>("bilinear"),
+                    const_cast<char *>("-tr"),     const_cast<char *>("0.00004"),
                     const_cast<char *>("0.00004"), nullptr};
     GDALWarpAppOptions *options = GDALWarpAppOptionsNew(argv, nullptr);
     GDALDatasetH sources[] = {source.get()};
@@ -564,8 +575,7 @@ TEST_CASE("screening runs are kept: a rescreen replaces the verdicts and the old
 {
     TempDir dir;
     writeDem(dir.file("dem.tif"), stripsDem());
-    writePolygons(dir.file("red.shp"), {polygon(cellRect(0, 30, 10, 40))}, 4545,
-                  "ESRI Shapefile");
+    writePolygons(dir.file("red.shp"), {polygon(cellRect(0, 30, 10, 40))}, 4545, "ESRI Shapefile");
     auto project = projectWith(dir, {{"TWENTY", polygon(cellRect(25, 5, 32, 12)), "", "", ""},
                                      {"FIVE", polygon(cellRect(5, 5, 12, 12)), "", "", ""}});
     core::ScreeningRequest request;
@@ -641,8 +651,8 @@ TEST_CASE("bad screening inputs are refused with one line and change nothing",
         const char *words;
     };
     const std::vector<Case> cases = {
-        {"a text file as DEM", dir.file("notes.tif"), std::nullopt,
-         core::ErrorCode::NotReadableAs, "not a raster"},
+        {"a text file as DEM", dir.file("notes.tif"), std::nullopt, core::ErrorCode::NotReadableAs,
+         "not a raster"},
         {"a vector file as DEM", dir.file("vector.gpkg"), std::nullopt,
          core::ErrorCode::NotReadableAs, "vector"},
         {"a line layer as red line", std::nullopt, dir.file("lines.gpkg"),
@@ -691,10 +701,10 @@ TEST_CASE("a cancelled screening leaves nothing behind", "[core][screening]")
     writeDem(dir.file("dem.tif"), stripsDem());
     std::vector<TestParcel> parcels;
     for (int i = 0; i < 50; ++i)
-        parcels.push_back({"P" + std::to_string(i),
-                           polygon(cellRect(2 * i % 96, 2 * (i / 48), 2 * i % 96 + 1.5,
-                                            2 * (i / 48) + 1.5)),
-                           "", "", ""});
+        parcels.push_back(
+            {"P" + std::to_string(i),
+             polygon(cellRect(2 * i % 96, 2 * (i / 48), 2 * i % 96 + 1.5, 2 * (i / 48) + 1.5)), "",
+             "", ""});
     auto project = projectWith(dir, parcels);
     core::ScreeningRequest request;
     request.demPath = dir.file("dem.tif");
@@ -706,7 +716,8 @@ TEST_CASE("a cancelled screening leaves nothing behind", "[core][screening]")
     CHECK(countRows(*project, "screening_results") == 0);
 }
 
-TEST_CASE("a project of schema version 1 is migrated and can be screened", "[core][screening][schema]")
+TEST_CASE("a project of schema version 1 is migrated and can be screened",
+          "[core][screening][schema]")
 {
     // tests/data/schema/v1.gpkg holds three eligible parcels of the sample, imported before
     // screening existed.

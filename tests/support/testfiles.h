@@ -70,7 +70,7 @@ struct DemSpec
 {
     int width = 100;
     int height = 100;
-    double originX = 500000.0;  // the west edge
+    double originX = 500000.0;   // the west edge
     double originY = 3100000.0;  // the north edge
     double cellX = 10.0;
     double cellY = 10.0;

@@ -16,7 +16,18 @@ class ParcelTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Id, Village, LandClass, GrossMu, NetMu, SlopeDeg, Verdict, Stage, Batch, ColumnCount };
+    enum Column {
+        Id,
+        Village,
+        LandClass,
+        GrossMu,
+        NetMu,
+        SlopeDeg,
+        Verdict,
+        Stage,
+        Batch,
+        ColumnCount
+    };
     static constexpr int ParcelIdRole = Qt::UserRole;
 
     explicit ParcelTableModel(QObject *parent = nullptr);

@@ -25,7 +25,8 @@ bool isIsoDate(const std::string &text)
 {
     int year = 0, month = 0, day = 0;
     char tail = 0;
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
+    if (text.size() != 10 ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
         return false;
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return year > 1900 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
@@ -40,7 +41,8 @@ std::string mu(std::int64_t centiMu)
 
 // floor(total · weight_i / Σ weight) for each i, then one more hundredth for the largest
 // remainders until the shares add up to total (ties: the larger weight, then the earlier village).
-std::vector<std::int64_t> largestRemainder(std::int64_t total, const std::vector<std::int64_t> &weights)
+std::vector<std::int64_t> largestRemainder(std::int64_t total,
+                                           const std::vector<std::int64_t> &weights)
 {
     const std::size_t n = weights.size();
     const Wide sum = std::accumulate(weights.begin(), weights.end(), Wide(0));
@@ -166,7 +168,8 @@ Result<Allocation> allocate(const std::vector<std::int64_t> &potentials, std::in
     if (floor < 0)
         return makeError(ErrorCode::InvalidArgument, {}, "the floor cannot be negative");
     Allocation result;
-    const std::int64_t total = std::accumulate(potentials.begin(), potentials.end(), std::int64_t(0));
+    const std::int64_t total =
+        std::accumulate(potentials.begin(), potentials.end(), std::int64_t(0));
     if (target > total) {
         result.warnings.push_back("the target " + mu(target) + " mu exceeds the total eligible " +
                                   "potential " + mu(total) + " mu by " + mu(target - total) +
@@ -189,7 +192,8 @@ Result<Allocation> allocate(const std::vector<std::int64_t> &potentials, std::in
     if (std::all_of(weights.begin(), weights.end(), [](std::int64_t w) { return w <= 0; })) {
         // Nothing to weigh by: the rest goes in equal shares.
         std::fill(weights.begin(), weights.end(), 1);
-        result.warnings.push_back("no village has potential to weigh by; the rest is split equally");
+        result.warnings.push_back(
+            "no village has potential to weigh by; the rest is split equally");
     }
     for (std::int64_t &weight : weights)
         weight = std::max<std::int64_t>(0, weight);

@@ -37,8 +37,8 @@ struct ProgramRules
     double maxSlopeDeg = 25.0;
     bool allowTerraces = false;
     double overlapToleranceM2 = 1.0;
-    std::int64_t subsidyFenPerMu = 60000;  // 600 yuan per mu of net area
-    std::string subsidyBasis = "net";      // net or gross area
+    std::int64_t subsidyFenPerMu = 60000;          // 600 yuan per mu of net area
+    std::string subsidyBasis = "net";              // net or gross area
     std::int64_t completionRewardFenPerMu = 2000;  // 20 yuan per mu to villages meeting the task
     std::string completionRewardBasis = "task";    // task or completed area
     std::int64_t excessRewardFenPerMu = 5000;      // 50 yuan per mu above the task
@@ -49,10 +49,10 @@ struct Program
 {
     std::int64_t id = 0;
     std::string kind = kProgramRestoration;
-    std::string name;                      // 耕地恢复补足
-    std::optional<double> targetMu;        // an area target, 2 decimals
+    std::string name;                         // 耕地恢复补足
+    std::optional<double> targetMu;           // an area target, 2 decimals
     std::optional<std::int64_t> targetCount;  // or a count (parcels, cases)
-    std::string annexTitle;                // 峨溶镇2023年耕地恢复补足任务分解表
+    std::string annexTitle;                   // 峨溶镇2023年耕地恢复补足任务分解表
     std::vector<Phase> phases;
     std::vector<Deadline> deadlines;
     ProgramRules rules;

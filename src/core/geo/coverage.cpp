@@ -113,7 +113,7 @@ void CoverageGrid::addRing(const PixelRing &ring)
     // works on what is left, so the work shrinks as the sweep advances.
     Polygon rest = polygon, strip, restOfStrip, cell, scratch;
     for (int r = firstRow; r <= lastRow && rest.size() >= 3; ++r) {
-        clipHalfPlane(rest, strip, false, r + 1.0, -1.0);  // y <= r + 1
+        clipHalfPlane(rest, strip, false, r + 1.0, -1.0);   // y <= r + 1
         clipHalfPlane(rest, scratch, false, r + 1.0, 1.0);  // y >= r + 1: the rows below
         rest.swap(scratch);
         if (strip.size() < 3)

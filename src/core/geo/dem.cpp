@@ -73,8 +73,8 @@ Result<DemRaster> DemRaster::open(const std::string &path)
     DatasetPtr dataset;
     {
         CplErrorCapture capture;
-        dataset.reset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr,
-                                 nullptr, nullptr));
+        dataset.reset(
+            GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
         if (!dataset) {
             DatasetPtr vector(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                          nullptr, nullptr));
@@ -136,8 +136,8 @@ Result<DemRaster> DemRaster::open(const std::string &path)
         dem.mLinearUnitMetres = OSRGetLinearUnits(dem.mSrs.get(), nullptr);
         if (!(dem.mLinearUnitMetres > 0.0))
             return makeError(ErrorCode::BadCrs, path,
-                             "has a projected CRS without a length unit (" +
-                                 dem.mCrsDescription + ")");
+                             "has a projected CRS without a length unit (" + dem.mCrsDescription +
+                                 ")");
     } else {
         return makeError(ErrorCode::BadCrs, path,
                          "has a CRS that is neither projected nor geographic (" +

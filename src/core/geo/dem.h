@@ -67,7 +67,7 @@ private:
     SrsPtr mSrs;
     std::string mCrsDescription;
     bool mGeographic = false;
-    double mLinearUnitMetres = 1.0;              // projected: metres per CRS unit
+    double mLinearUnitMetres = 1.0;               // projected: metres per CRS unit
     double mSemiMajor = 0.0, mEccentricity2 = 0;  // geographic: the ellipsoid
     double mVerticalScale = 1.0;
     std::optional<double> mNoData;

@@ -172,12 +172,12 @@ Status ParcelReader::chooseLayer(const ReaderOptions &options)
         }
         if (polygonLayers.empty())
             return makeError(ErrorCode::NotPolygonLayer, mPath,
-                             "has no polygon layer (layers: " + list() +
-                                 "); " + options.role + " must be polygons");
+                             "has no polygon layer (layers: " + list() + "); " + options.role +
+                                 " must be polygons");
         if (polygonLayers.size() > 1)
             return makeError(ErrorCode::AmbiguousLayer, mPath,
-                             "has several polygon layers (" + list() +
-                                 "); choose one with " + options.layerHint);
+                             "has several polygon layers (" + list() + "); choose one with " +
+                                 options.layerHint);
         mLayer = polygonLayers.front();
     }
     mInfo.layerName = OGR_L_GetName(mLayer);
@@ -190,8 +190,8 @@ Status ParcelReader::checkGeometryType()
     if (isPolygonal(type) || isMixed(type))
         return Status::success();  // mixed layers are checked feature by feature
     return makeError(ErrorCode::NotPolygonLayer, mPath,
-                     "layer '" + mInfo.layerName + "' is a " + kindOf(type) +
-                         " layer; " + mRole + " must be polygons");
+                     "layer '" + mInfo.layerName + "' is a " + kindOf(type) + " layer; " + mRole +
+                         " must be polygons");
 }
 
 Status ParcelReader::detectEncoding(const ReaderOptions &options)
@@ -303,21 +303,20 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
         mSourceSrs = std::move(srs).value();
     } else if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(mLayer)) {
         mSourceSrs = crs::cloneTraditional(layerSrs);
-    } else if (auto epsg = options.crsFromCoordinates
-                               ? crs::zonePrefixedEpsgFromCoordinates(
-                                     mInfo.extent.MinX, mInfo.extent.MaxX, mInfo.extent.MinY,
-                                     mInfo.extent.MaxY)
-                               : std::nullopt) {
+    } else if (auto epsg = options.crsFromCoordinates ? crs::zonePrefixedEpsgFromCoordinates(
+                                                            mInfo.extent.MinX, mInfo.extent.MaxX,
+                                                            mInfo.extent.MinY, mInfo.extent.MaxY)
+                                                      : std::nullopt) {
         auto srs = crs::fromEpsg(*epsg);
         if (!srs)
             return srs.error();
         mSourceSrs = std::move(srs).value();
         mInfo.crsFromCoordinates = true;
     } else {
-        return makeError(
-            ErrorCode::NoCrs, mPath,
-            "has no coordinate system (no .prj file) and its coordinates do not "
-            "identify one; " + options.crsHint);
+        return makeError(ErrorCode::NoCrs, mPath,
+                         "has no coordinate system (no .prj file) and its coordinates do not "
+                         "identify one; " +
+                             options.crsHint);
     }
     if (OSRIsGeographic(mSourceSrs.get())) {
         const OGREnvelope &e = mInfo.extent;

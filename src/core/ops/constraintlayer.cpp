@@ -141,10 +141,9 @@ GeosGeometry polygonsOf(GEOSContextHandle_t context, GeosGeometry geometry)
         return {};
     if (polygons.size() == 1)
         return GeosGeometry(context, polygons.front());
-    GeosGeometry collection(context,
-                            GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION,
-                                                        polygons.data(),
-                                                        static_cast<unsigned>(polygons.size())));
+    GeosGeometry collection(
+        context, GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
+                                             static_cast<unsigned>(polygons.size())));
     return GeosGeometry(context, GEOSUnaryUnion_r(context, collection.get()));
 }
 
@@ -159,9 +158,9 @@ GeosGeometry pieceOf(GEOSContextHandle_t context, GridCell &cell)
         std::vector<GEOSGeometry *> parts;
         for (GeosGeometry &part : cell.parts)
             parts.push_back(part.release());
-        GeosGeometry collection(context, GEOSGeom_createCollection_r(
-                                             context, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                             static_cast<unsigned>(parts.size())));
+        GeosGeometry collection(
+            context, GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                 static_cast<unsigned>(parts.size())));
         piece = GeosGeometry(context, GEOSUnaryUnion_r(context, collection.get()));
     }
     if (!piece)
@@ -201,9 +200,8 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
     auto projectSrs = crs::fromEpsg(projectEpsg);
     if (!projectSrs)
         return projectSrs.error();
-    auto worker =
-        GeometryWorker::create(reader.sourceSrs(), projectSrs->get(),
-                               crs::isEpsg(reader.sourceSrs(), projectEpsg), projectEpsg);
+    auto worker = GeometryWorker::create(reader.sourceSrs(), projectSrs->get(),
+                                         crs::isEpsg(reader.sourceSrs(), projectEpsg), projectEpsg);
     if (!worker) {
         Error error = worker.error();
         error.file = spec.path;
@@ -224,14 +222,18 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
         ++out.featureCount;
         PreparedGeometry prepared = prepareGeometry(feature, **worker, projectEpsg);
         if (prepared.rejected) {
-            out.issues.push_back(Issue{Issue::Severity::Warning, "constraint_" + prepared.code,
-                                       feature.fid, {},
+            out.issues.push_back(Issue{Issue::Severity::Warning,
+                                       "constraint_" + prepared.code,
+                                       feature.fid,
+                                       {},
                                        "feature " + std::to_string(feature.fid) + " of " +
                                            spec.path + " " + prepared.detail + "; skipped"});
             continue;
         }
         if (prepared.repaired) {
-            out.issues.push_back(Issue{Issue::Severity::Info, "constraint_repaired", feature.fid,
+            out.issues.push_back(Issue{Issue::Severity::Info,
+                                       "constraint_repaired",
+                                       feature.fid,
                                        {},
                                        "feature " + std::to_string(feature.fid) + " of " +
                                            spec.path + ": " + prepared.repairDetail});
@@ -240,8 +242,8 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
         if (!decoded)
             continue;
         GeosGeometry geometry(context,
-                              GEOSWKBReader_read_r(context, (*worker)->reader,
-                                                   decoded->wkb.data(), decoded->wkb.size()));
+                              GEOSWKBReader_read_r(context, (*worker)->reader, decoded->wkb.data(),
+                                                   decoded->wkb.size()));
         if (!geometry)
             continue;
         minX = std::min(minX, prepared.envelope.minX);
@@ -257,8 +259,8 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
     // Every file of the dataset (a shapefile is several), for the run's checksum.
     {
         CplErrorCapture quiet;
-        DatasetPtr dataset(GDALOpenEx(spec.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                      nullptr, nullptr, nullptr));
+        DatasetPtr dataset(GDALOpenEx(spec.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                      nullptr, nullptr));
         if (dataset) {
             char **files = GDALGetFileList(dataset.get());
             for (char **file = files; file && *file; ++file)
@@ -314,7 +316,8 @@ ConstraintIndex::ConstraintIndex(const ConstraintPieces &pieces, GEOSContextHand
     GEOSWKBReader *reader = GEOSWKBReader_create_r(context);
     mPieces.reserve(pieces.wkb.size());
     for (const auto &wkb : pieces.wkb)
-        mPieces.emplace_back(context, GEOSWKBReader_read_r(context, reader, wkb.data(), wkb.size()));
+        mPieces.emplace_back(context,
+                             GEOSWKBReader_read_r(context, reader, wkb.data(), wkb.size()));
     GEOSWKBReader_destroy_r(context, reader);
     mTree = GEOSSTRtree_create_r(context, 10);
     for (std::size_t i = 0; i < mPieces.size(); ++i) {
@@ -345,15 +348,15 @@ ConstraintIndex::Overlap ConstraintIndex::overlap(const GEOSGeometry *parcel,
         GeosGeometry shared;
         if (mWholeCell[index]) {
             const gpkg::Envelope &cell = mEnvelopes[index];
-            shared = GeosGeometry(mContext, GEOSClipByRect_r(mContext, parcel, cell.minX,
-                                                             cell.minY, cell.maxX, cell.maxY));
+            shared = GeosGeometry(mContext, GEOSClipByRect_r(mContext, parcel, cell.minX, cell.minY,
+                                                             cell.maxX, cell.maxY));
         } else {
             if (GEOSIntersects_r(mContext, parcel, piece) != 1)
                 continue;
             shared = GeosGeometry(mContext, GEOSIntersection_r(mContext, parcel, piece));
             if (!shared)  // a robustness failure: retry on a 1 mm grid
-                shared = GeosGeometry(mContext,
-                                      GEOSIntersectionPrec_r(mContext, parcel, piece, 0.001));
+                shared =
+                    GeosGeometry(mContext, GEOSIntersectionPrec_r(mContext, parcel, piece, 0.001));
             if (!shared) {
                 result.failed = true;
                 continue;

@@ -37,8 +37,8 @@ struct ConstraintPieces
     std::string layerName;
     std::string crsDescription;
     std::int64_t featureCount = 0;
-    std::vector<std::string> files;  // every file of the dataset, for the checksum
-    double cellSize = 0.0;           // metres
+    std::vector<std::string> files;               // every file of the dataset, for the checksum
+    double cellSize = 0.0;                        // metres
     std::vector<std::vector<unsigned char>> wkb;  // each piece, WKB in the project CRS
     std::vector<gpkg::Envelope> envelopes;
     std::vector<char> wholeCell;  // the piece is its whole grid cell
@@ -61,13 +61,12 @@ public:
 
     struct Overlap
     {
-        double areaM2 = 0.0;  // ellipsoidal, as the parcels' own areas
+        double areaM2 = 0.0;                       // ellipsoidal, as the parcels' own areas
         std::vector<const GEOSGeometry *> pieces;  // the pieces that meet the parcel
         bool failed = false;  // GEOS could not intersect (a broken parcel geometry)
     };
     // The parcel's overlap with the layer (parcel in the project CRS).
-    Overlap overlap(const GEOSGeometry *parcel, const gpkg::Envelope &envelope,
-                    GeodesicArea &area);
+    Overlap overlap(const GEOSGeometry *parcel, const gpkg::Envelope &envelope, GeodesicArea &area);
 
 private:
     GEOSContextHandle_t mContext;

@@ -40,7 +40,7 @@ struct ParcelRow
     std::optional<std::vector<std::string>> reasons;  // none before the first screening
     std::optional<std::vector<std::string>> flags;
     std::optional<double> slopeMaxDeg;
-    std::optional<double> slopeSteepShare;  // share of the area steeper than the limit
+    std::optional<double> slopeSteepShare;       // share of the area steeper than the limit
     std::optional<std::int64_t> slopeGrade;      // 坡度级别 from the slope that decided
     std::optional<std::int64_t> slopeGradeAttr;  // the grade the parcel's own fields give
     std::optional<double> demCoverage;           // share of the parcel on valid DEM cells

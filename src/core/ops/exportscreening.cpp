@@ -82,8 +82,7 @@ Status writeScreeningJson(const StoredScreeningRun &run, std::ostream &out)
 
 Status writeScreeningCsv(const StoredScreeningRun &run, std::ostream &out)
 {
-    const std::size_t layers =
-        run.parcels.empty() ? 0 : run.parcels.front().overlapM2.size();
+    const std::size_t layers = run.parcels.empty() ? 0 : run.parcels.front().overlapM2.size();
     ParcelScreening blank;
     blank.overlapM2.assign(layers, 0.0);
     const json header = parcelJson(blank);

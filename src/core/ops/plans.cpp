@@ -10,8 +10,8 @@
 
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 namespace gengbao::core {
@@ -46,8 +46,10 @@ ProgramRules rulesFrom(const json &value)
     rules.subsidyBasis = value.value("subsidy_basis", rules.subsidyBasis);
     rules.completionRewardFenPerMu =
         value.value("completion_reward_fen_per_mu", rules.completionRewardFenPerMu);
-    rules.completionRewardBasis = value.value("completion_reward_basis", rules.completionRewardBasis);
-    rules.excessRewardFenPerMu = value.value("excess_reward_fen_per_mu", rules.excessRewardFenPerMu);
+    rules.completionRewardBasis =
+        value.value("completion_reward_basis", rules.completionRewardBasis);
+    rules.excessRewardFenPerMu =
+        value.value("excess_reward_fen_per_mu", rules.excessRewardFenPerMu);
     rules.completionArea = value.value("completion_area", rules.completionArea);
     return rules;
 }
@@ -56,7 +58,8 @@ json phasesJson(const std::vector<Phase> &phases)
 {
     json list = json::array();
     for (const Phase &phase : phases)
-        list.push_back({{"name", phase.name}, {"starts_on", phase.startsOn}, {"ends_on", phase.endsOn}});
+        list.push_back(
+            {{"name", phase.name}, {"starts_on", phase.startsOn}, {"ends_on", phase.endsOn}});
     return list;
 }
 
@@ -126,8 +129,8 @@ Result<Plan> readStoredPlan(Database &db)
         program.annexTitle = q.optionalText(5).value_or("");
         for (const auto &item : json::parse(q.text(6), nullptr, false)) {
             if (item.is_object())
-                program.phases.push_back(
-                    {item.value("name", ""), item.value("starts_on", ""), item.value("ends_on", "")});
+                program.phases.push_back({item.value("name", ""), item.value("starts_on", ""),
+                                          item.value("ends_on", "")});
         }
         for (const auto &item : json::parse(q.text(7), nullptr, false)) {
             if (item.is_object())
@@ -235,12 +238,15 @@ Result<Program> findProgram(const Plan &plan, std::int64_t programId)
                                     : "the plan has no program " + std::to_string(programId));
 }
 
-std::int64_t centiMuOf(double mu) { return static_cast<std::int64_t>(std::llround(roundDecimal(mu, 2) * 100.0)); }
+std::int64_t centiMuOf(double mu)
+{
+    return static_cast<std::int64_t>(std::llround(roundDecimal(mu, 2) * 100.0));
+}
 
 Result<std::string> resolveVillage(Database &db, const std::string &village)
 {
-    const bool isCode = village.size() == 12 &&
-                        village.find_first_not_of("0123456789") == std::string::npos;
+    const bool isCode =
+        village.size() == 12 && village.find_first_not_of("0123456789") == std::string::npos;
     auto query = db.prepare(isCode ? "SELECT code FROM villages WHERE code = ?"
                                    : "SELECT code FROM villages WHERE name = ?");
     if (!query)
@@ -256,9 +262,8 @@ Result<std::string> resolveVillage(Database &db, const std::string &village)
     std::string known;
     auto all = db.prepare("SELECT name FROM villages ORDER BY code");
     if (all) {
-        GENGBAO_TRY(all->forEachRow([&known](Statement &row) {
-            known += (known.empty() ? "" : ", ") + row.text(0);
-        }));
+        GENGBAO_TRY(all->forEachRow(
+            [&known](Statement &row) { known += (known.empty() ? "" : ", ") + row.text(0); }));
     }
     return makeError(ErrorCode::InvalidArgument, {},
                      "no village " + village + " in the project (villages: " + known + ")");
@@ -267,11 +272,11 @@ Result<std::string> resolveVillage(Database &db, const std::string &village)
 Status writeTask(Database &db, std::int64_t programId, const std::string &code,
                  std::optional<std::int64_t> task, std::optional<std::string> remarks)
 {
-    auto statement = db.prepare(
-        "INSERT INTO village_tasks (program_id, village_code, task_cmu, remarks) "
-        "VALUES (?1, ?2, coalesce(?3, 0), coalesce(?4, '')) "
-        "ON CONFLICT(program_id, village_code) DO UPDATE SET "
-        "task_cmu = coalesce(?3, task_cmu), remarks = coalesce(?4, remarks)");
+    auto statement =
+        db.prepare("INSERT INTO village_tasks (program_id, village_code, task_cmu, remarks) "
+                   "VALUES (?1, ?2, coalesce(?3, 0), coalesce(?4, '')) "
+                   "ON CONFLICT(program_id, village_code) DO UPDATE SET "
+                   "task_cmu = coalesce(?3, task_cmu), remarks = coalesce(?4, remarks)");
     if (!statement)
         return statement.error();
     statement->bind(1, programId).bind(2, code).bind(3, task).bind(4, remarks);
@@ -353,9 +358,9 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
         table.batchLabels.push_back(row.text(1));
     }));
 
-    auto villages = db.prepare(
-        "SELECT v.code, v.name, t.task_cmu, t.remarks FROM villages v "
-        "LEFT JOIN village_tasks t ON t.village_code = v.code AND t.program_id = ? ORDER BY v.code");
+    auto villages = db.prepare("SELECT v.code, v.name, t.task_cmu, t.remarks FROM villages v "
+                               "LEFT JOIN village_tasks t ON t.village_code = v.code AND "
+                               "t.program_id = ? ORDER BY v.code");
     if (!villages)
         return villages.error();
     villages->bind(1, program->id);
@@ -490,7 +495,8 @@ Result<std::int64_t> parseCentiMu(const std::string &text)
     std::int64_t hundredths = 0;
     if (i < text.size() && text[i] == '.') {
         int digits = 0;
-        for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++digits) {
+        for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+             ++i, ++digits) {
             if (digits >= 2) {
                 if (text[i] != '0')
                     return bad("an area with at most 2 decimals (0.01 mu)");

@@ -40,10 +40,10 @@ std::vector<std::string> parseList(const std::string &text)
 
 Status writeRun(Database &db, const std::string &user, ScreeningSummary &summary)
 {
-    auto insert = db.prepare(
-        "INSERT INTO screening_runs (started_at, finished_at, run_by, max_slope_deg, "
-        "allow_terraces, overlap_tolerance_m2, screened_count, eligible_count, summary) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '{}')");
+    auto insert =
+        db.prepare("INSERT INTO screening_runs (started_at, finished_at, run_by, max_slope_deg, "
+                   "allow_terraces, overlap_tolerance_m2, screened_count, eligible_count, summary) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '{}')");
     if (!insert)
         return insert.error();
     insert->bind(1, summary.startedAt).bind(2, summary.finishedAt).bind(3, user);
@@ -172,15 +172,15 @@ Status writeRemainders(Database &db, const ScreeningSummary &summary,
 // journal, not one per parcel).
 Status updateParcels(Database &db, std::int64_t runId)
 {
-    auto update = db.prepare(
-        "UPDATE parcels SET slope_deg = r.slope_deg, slope_max_deg = r.slope_max_deg, "
-        "slope_steep_share = r.slope_steep_share, slope_grade = r.slope_grade, "
-        "slope_grade_attr = r.slope_grade_attr, slope_source = r.slope_source, "
-        "dem_coverage = r.dem_coverage, redline_overlap_m2 = r.redline_overlap_m2, "
-        "remainder_m2 = r.remainder_m2, eligible = r.eligible, reasons = r.reasons, "
-        "flags = r.flags, screening_run_id = r.run_id "
-        "FROM (SELECT * FROM screening_results WHERE run_id = ?1) AS r "
-        "WHERE parcels.fid = r.parcel_fid");
+    auto update =
+        db.prepare("UPDATE parcels SET slope_deg = r.slope_deg, slope_max_deg = r.slope_max_deg, "
+                   "slope_steep_share = r.slope_steep_share, slope_grade = r.slope_grade, "
+                   "slope_grade_attr = r.slope_grade_attr, slope_source = r.slope_source, "
+                   "dem_coverage = r.dem_coverage, redline_overlap_m2 = r.redline_overlap_m2, "
+                   "remainder_m2 = r.remainder_m2, eligible = r.eligible, reasons = r.reasons, "
+                   "flags = r.flags, screening_run_id = r.run_id "
+                   "FROM (SELECT * FROM screening_results WHERE run_id = ?1) AS r "
+                   "WHERE parcels.fid = r.parcel_fid");
     if (!update)
         return update.error();
     update->bind(1, runId);
@@ -191,8 +191,9 @@ Status updateParcels(Database &db, std::int64_t runId)
 void countsFromJson(const json &stored, ScreeningSummary &summary)
 {
     const auto number = [&stored](const char *key) -> std::int64_t {
-        return stored.contains(key) && stored[key].is_number_integer() ? stored[key].get<std::int64_t>()
-                                                                     : 0;
+        return stored.contains(key) && stored[key].is_number_integer()
+                   ? stored[key].get<std::int64_t>()
+                   : 0;
     };
     for (const char *key : {"excluded", "flagged"}) {
         if (!stored.contains(key) || !stored[key].is_object())
@@ -259,9 +260,8 @@ nlohmann::ordered_json screeningSummaryJson(const ScreeningSummary &summary)
     return out;
 }
 
-Status saveScreeningRun(Database &db, int srsId, const std::string &user,
-                        ScreeningSummary &summary, const std::vector<ParcelScreening> &results,
-                        Progress &progress)
+Status saveScreeningRun(Database &db, int srsId, const std::string &user, ScreeningSummary &summary,
+                        const std::vector<ParcelScreening> &results, Progress &progress)
 {
     (void)srsId;  // the remainders' table shares the parcels' CRS (Project::setCrs)
     auto transaction = Transaction::begin(db);

@@ -163,10 +163,10 @@ Result<std::unique_ptr<Worker>> makeWorker(const Inputs &inputs)
             CplErrorCapture capture;
             worker->toDem.reset(OCTNewCoordinateTransformation(project->get(), inputs.dem->srs()));
             if (!worker->toDem)
-                return makeError(ErrorCode::BadCrs, inputs.dem->path(),
-                                 "its CRS (" + inputs.dem->crsDescription() +
-                                     ") cannot be reached from EPSG:" +
-                                     std::to_string(inputs.projectEpsg));
+                return makeError(
+                    ErrorCode::BadCrs, inputs.dem->path(),
+                    "its CRS (" + inputs.dem->crsDescription() +
+                        ") cannot be reached from EPSG:" + std::to_string(inputs.projectEpsg));
         }
     }
     for (const ConstraintPieces &pieces : *inputs.constraints)
@@ -303,9 +303,9 @@ public:
                 pixelRings(mContext, geometries.back().get(), mWorker.toDem.get(), *dem));
             const CoverageGrid &grid = *grids[k];
             if (!grid.empty())
-                window = window.united(CellWindow{grid.col0(), grid.row0(), grid.cols(),
-                                                  grid.rows()}
-                                           .clippedTo(dem->width(), dem->height()));
+                window = window.united(
+                    CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()}.clippedTo(
+                        dem->width(), dem->height()));
         }
         std::optional<ElevationWindow> elevations;
         if (dem && !window.empty() && window.cellCount() <= kMaxWindowCells) {
@@ -340,8 +340,9 @@ private:
         if (grid.empty())
             return Status::success();
         const DemRaster &dem = *mInputs.dem;
-        const CellWindow own = CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()}
-                                   .clippedTo(dem.width(), dem.height());
+        const CellWindow own =
+            CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()}.clippedTo(dem.width(),
+                                                                                     dem.height());
         if (own.empty())
             return Status::success();  // wholly outside the DEM
         std::optional<ElevationWindow> single;
@@ -364,8 +365,7 @@ private:
         return Status::success();
     }
 
-    Status overlay(const ParcelInput &parcel, const GEOSGeometry *geometry,
-                   ParcelScreening &result)
+    Status overlay(const ParcelInput &parcel, const GEOSGeometry *geometry, ParcelScreening &result)
     {
         const auto &specs = *mInputs.constraints;
         const ScreeningRules &rules = mInputs.request->rules;
@@ -417,8 +417,9 @@ private:
             if (GEOSisEmpty_r(mContext, rest.get()) == 1)
                 break;
         }
-        const double areaM2 =
-            GEOSisEmpty_r(mContext, rest.get()) == 1 ? 0.0 : mWorker.area->area(mContext, rest.get());
+        const double areaM2 = GEOSisEmpty_r(mContext, rest.get()) == 1
+                                  ? 0.0
+                                  : mWorker.area->area(mContext, rest.get());
         result.remainderM2 = areaM2 > mInputs.request->rules.overlapToleranceM2 ? areaM2 : 0.0;
         if (!(*result.remainderM2 > 0.0))
             return;
@@ -430,8 +431,8 @@ private:
         GEOSGeom_getYMax_r(mContext, rest.get(), &envelope.maxY);
         std::size_t size = 0;
         unsigned char *wkb = GEOSWKBWriter_write_r(mContext, mWorker.writer, rest.get(), &size);
-        result.remainderBlob = gpkg::encodeGeometry(
-            mInputs.projectEpsg, envelope, std::span<const unsigned char>(wkb, size));
+        result.remainderBlob = gpkg::encodeGeometry(mInputs.projectEpsg, envelope,
+                                                    std::span<const unsigned char>(wkb, size));
         GEOSFree_r(mContext, wkb);
     }
 
@@ -467,12 +468,12 @@ std::vector<std::vector<std::size_t>> groupParcels(const std::vector<ParcelInput
         for (std::size_t i = 0; i < count; ++i) {
             double column = 0, row = 0;
             dem->toPixel(x[i], y[i], column, row);
-            const int tx = ok[i] ? std::clamp(static_cast<int>(std::floor(column / kTileCells)), 0,
-                                              tilesX - 1)
-                                 : 0;
-            const int ty = ok[i] ? std::clamp(static_cast<int>(std::floor(row / kTileCells)), 0,
-                                              tilesY - 1)
-                                 : 0;
+            const int tx =
+                ok[i] ? std::clamp(static_cast<int>(std::floor(column / kTileCells)), 0, tilesX - 1)
+                      : 0;
+            const int ty =
+                ok[i] ? std::clamp(static_cast<int>(std::floor(row / kTileCells)), 0, tilesY - 1)
+                      : 0;
             keys[i] = std::int64_t(ty) * tilesX + tx;
         }
     } else {
@@ -515,12 +516,12 @@ Status checkDemCoversParcels(const DemRaster &dem, const std::vector<ParcelInput
         CplErrorCapture quiet;
         TransformPtr transform(OCTNewCoordinateTransformation(project->get(), dem.srs()));
         if (!transform ||
-            !OCTTransformBounds(transform.get(), extent.minX, extent.minY, extent.maxX,
-                                extent.maxY, &minX, &minY, &maxX, &maxY, 21))
-            return makeError(ErrorCode::BadCrs, dem.path(),
-                             "its CRS (" + dem.crsDescription() +
-                                 ") cannot be reached from the project's EPSG:" +
-                                 std::to_string(projectEpsg));
+            !OCTTransformBounds(transform.get(), extent.minX, extent.minY, extent.maxX, extent.maxY,
+                                &minX, &minY, &maxX, &maxY, 21))
+            return makeError(
+                ErrorCode::BadCrs, dem.path(),
+                "its CRS (" + dem.crsDescription() +
+                    ") cannot be reached from the project's EPSG:" + std::to_string(projectEpsg));
     }
     const auto &gt = dem.geoTransform();
     const double demMinX = std::min(gt[0], gt[0] + gt[1] * dem.width());
@@ -552,8 +553,8 @@ Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, Body body)
             CplErrorCapture quiet;  // GDAL messages of this thread go nowhere
             status = body(*workers[index], index);
         } catch (const std::exception &exception) {
-            status = makeError(ErrorCode::Io, {}, std::string("screening failed: ") +
-                                                      exception.what());
+            status =
+                makeError(ErrorCode::Io, {}, std::string("screening failed: ") + exception.what());
         }
         if (!status) {
             std::lock_guard lock(mutex);
@@ -720,20 +721,25 @@ Result<ScreeningSummary> screenParcels(Project &project, const ScreeningRequest 
             auto checksum = checksums[checksumIndex++].get();
             if (!checksum)
                 return checksum.error();
-            summary.inputs.push_back(ScreeningInput{"dem", {}, std::nullopt, dem->path(), {},
-                                                    dem->crsDescription(), -1,
-                                                    checksum->sizeBytes, checksum->sha256});
+            summary.inputs.push_back(ScreeningInput{"dem",
+                                                    {},
+                                                    std::nullopt,
+                                                    dem->path(),
+                                                    {},
+                                                    dem->crsDescription(),
+                                                    -1,
+                                                    checksum->sizeBytes,
+                                                    checksum->sha256});
         }
         for (const ConstraintPieces &pieces : constraints) {
             auto checksum = checksums[checksumIndex++].get();
             if (!checksum)
                 return checksum.error();
-            summary.inputs.push_back(ScreeningInput{
-                "constraint", pieces.spec.kind, pieces.spec.action, pieces.spec.path,
-                pieces.layerName, pieces.crsDescription, pieces.featureCount,
-                checksum->sizeBytes, checksum->sha256});
-            summary.issues.insert(summary.issues.end(), pieces.issues.begin(),
-                                  pieces.issues.end());
+            summary.inputs.push_back(
+                ScreeningInput{"constraint", pieces.spec.kind, pieces.spec.action, pieces.spec.path,
+                               pieces.layerName, pieces.crsDescription, pieces.featureCount,
+                               checksum->sizeBytes, checksum->sha256});
+            summary.issues.insert(summary.issues.end(), pieces.issues.begin(), pieces.issues.end());
         }
 
         progress.report(0.95, "writing");

@@ -46,10 +46,10 @@ struct ParcelScreening
     std::int64_t fid = 0;
     std::string parcelId;
     SlopeVerdict slope;
-    std::optional<double> slopeMaxDeg;     // the steepest DEM cell the parcel touches
-    std::optional<double> slopeSteepShare;  // share of the area steeper than the limit (DEM)
-    std::optional<double> demCoverage;     // share of the area on valid DEM cells
-    std::vector<double> overlapM2;         // per constraint layer, in request order
+    std::optional<double> slopeMaxDeg;       // the steepest DEM cell the parcel touches
+    std::optional<double> slopeSteepShare;   // share of the area steeper than the limit (DEM)
+    std::optional<double> demCoverage;       // share of the area on valid DEM cells
+    std::vector<double> overlapM2;           // per constraint layer, in request order
     std::optional<double> redLineOverlapM2;  // summed over red-line layers; none without one
     // For a partial overlap with excluding layers: the eligible remainder.
     std::optional<double> remainderM2;

@@ -206,9 +206,9 @@ Result<TaskFileSummary> importVillageTasks(Project &project, const std::string &
         } else if (nameCount[name] == 1) {
             villageCode = codeByName[name];
         } else {
-            problems.push_back(where + (nameCount[name] > 1 ? ": several villages are named "
-                                                            : ": no village ") +
-                               name);
+            problems.push_back(
+                where + (nameCount[name] > 1 ? ": several villages are named " : ": no village ") +
+                name);
             continue;
         }
         if (!seen.insert(villageCode).second) {
@@ -221,9 +221,9 @@ Result<TaskFileSummary> importVillageTasks(Project &project, const std::string &
             problems.push_back(where + ": " + why);
             continue;
         }
-        updates.push_back({villageCode, *task,
-                           remarksColumn >= 0 ? std::optional<std::string>(cell(remarksColumn))
-                                              : std::nullopt});
+        updates.push_back(
+            {villageCode, *task,
+             remarksColumn >= 0 ? std::optional<std::string>(cell(remarksColumn)) : std::nullopt});
     }
     if (!problems.empty()) {
         std::string detail = std::to_string(problems.size()) +
