@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "output.h"
 
+#include <core/base/csv.h>
 #include <core/ops/exportparcels.h>
 #include <core/ops/exportscreening.h>
 #include <core/project.h>
@@ -14,21 +15,6 @@
 #include <iostream>
 
 namespace gengbao::cli {
-
-namespace {
-
-std::string csvField(const nlohmann::ordered_json &value)
-{
-    const std::string text = value.get<std::string>();
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-}  // namespace
 
 int runExport(const std::vector<std::string> &args)
 {
@@ -101,8 +87,10 @@ int runExport(const std::vector<std::string> &args)
                                   row["selected_mu"].get<double>(),
                                   row["approved_mu"].get<double>(),
                                   row["shortfall_mu"].get<double>());
-                    stream << csvField(row["village"]) << "," << csvField(row["village_code"])
-                           << "," << numbers << "," << csvField(row["remarks"]) << "\r\n";
+                    stream << core::csv::field(row["village"].get<std::string>()) << ","
+                           << core::csv::field(row["village_code"].get<std::string>()) << ","
+                           << numbers << "," << core::csv::field(row["remarks"].get<std::string>())
+                           << "\r\n";
                 }
             }
             return stream ? core::Status::success()

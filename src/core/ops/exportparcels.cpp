@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportparcels.h"
 
+#include "../base/csv.h"
 #include "../base/units.h"
 #include "../db/statement.h"
 #include "../project.h"
 
 #include <nlohmann/json.hpp>
-
-#include <charconv>
 
 namespace gengbao::core {
 
@@ -56,48 +55,6 @@ json toJson(const ParcelRow &row)
     object["area_mismatch"] = row.areaMismatch;
     object["repaired"] = row.repaired;
     return object;
-}
-
-// Shortest text that reads back as the same double (no rounding).
-std::string numberText(double value)
-{
-    char buffer[64];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return error == std::errc() ? std::string(buffer, end) : std::string();
-}
-
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-std::string csvValue(const json &value)
-{
-    if (value.is_null())
-        return {};
-    if (value.is_string())
-        return csvField(value.get<std::string>());
-    if (value.is_boolean())
-        return value.get<bool>() ? "true" : "false";
-    if (value.is_number_integer())
-        return std::to_string(value.get<std::int64_t>());
-    if (value.is_number_float())
-        return numberText(value.get<double>());
-    if (value.is_array()) {
-        std::string joined;
-        for (const auto &item : value)
-            joined += (joined.empty() ? "" : ";") + item.get<std::string>();
-        return csvField(joined);
-    }
-    return csvField(value.dump());
 }
 
 // A JSON array of strings as stored in parcels.reasons and .flags; none before screening.
@@ -195,7 +152,7 @@ Status writeParcelsCsv(const std::vector<ParcelRow> &rows, std::ostream &out)
         const json object = toJson(row);
         first = true;
         for (auto it = object.begin(); it != object.end(); ++it) {
-            out << (first ? "" : ",") << csvValue(it.value());
+            out << (first ? "" : ",") << csv::value(it.value());
             first = false;
         }
         out << "\r\n";

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportscreening.h"
 
+#include "../base/csv.h"
 #include "screeningstore.h"
-
-#include <charconv>
 
 namespace gengbao::core {
 
@@ -38,34 +37,6 @@ json parcelJson(const ParcelScreening &parcel)
     return out;
 }
 
-std::string csvText(const json &value)
-{
-    if (value.is_null())
-        return {};
-    if (value.is_boolean())
-        return value.get<bool>() ? "true" : "false";
-    if (value.is_number_integer())
-        return std::to_string(value.get<std::int64_t>());
-    if (value.is_number_float()) {
-        char buffer[64];
-        auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value.get<double>());
-        return error == std::errc() ? std::string(buffer, end) : std::string();
-    }
-    std::string text;
-    if (value.is_array()) {
-        for (const auto &item : value)
-            text += (text.empty() ? "" : ";") + item.get<std::string>();
-    } else {
-        text = value.get<std::string>();
-    }
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
 }  // namespace
 
 Status writeScreeningJson(const StoredScreeningRun &run, std::ostream &out)
@@ -94,7 +65,7 @@ Status writeScreeningCsv(const StoredScreeningRun &run, std::ostream &out)
         const json row = parcelJson(parcel);
         first = true;
         for (auto it = row.begin(); it != row.end(); ++it, first = false)
-            out << (first ? "" : ",") << csvText(it.value());
+            out << (first ? "" : ",") << csv::value(it.value());
         out << "\r\n";
     }
     return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");
