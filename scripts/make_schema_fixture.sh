@@ -23,6 +23,11 @@ fi
 if [ "$version" -ge 3 ]; then
     "$cli" set-task "$work/p.gpkg" 峨溶居委会 115.17 --remarks 示例 > /dev/null
 fi
+# From version 4 on, a parcel on its way (stage history and audit log filled).
+if [ "$version" -ge 4 ]; then
+    "$cli" advance "$work/p.gpkg" 500241202300010001 selected --date 2023-04-18 --doc 示例-1 > /dev/null
+    "$cli" advance "$work/p.gpkg" 500241202300010001 restoring --date 2023-04-25 > /dev/null
+fi
 sqlite3 "$work/p.gpkg" "PRAGMA journal_mode = DELETE; VACUUM;" > /dev/null
 mkdir -p tests/data/schema
 cp "$work/p.gpkg" "$out"

@@ -18,5 +18,10 @@ int runSetTask(const std::vector<std::string> &args);
 int runAllocate(const std::vector<std::string> &args);
 int runPrint(const std::vector<std::string> &args);
 int runImportTasks(const std::vector<std::string> &args);
+int runAdvance(const std::vector<std::string> &args);
+int runReview(const std::vector<std::string> &args);
+int runReport(const std::vector<std::string> &args);
+int runAudit(const std::vector<std::string> &args);
+int runUndoRedo(const std::vector<std::string> &args, bool undo);
 
 }  // namespace gengbao::cli

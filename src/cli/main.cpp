@@ -42,6 +42,19 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
       tasks add up to the target). --dry-run only shows the proposal.
   print annex PROJECT.gpkg -o ANNEX.pdf [--text-font F] [--title-font F] [--heading-font F]
       Print the task breakdown annex (任务分解表) to PDF in the official layout (GB/T 9704).
+  advance PROJECT.gpkg PARCEL_ID STAGE [--date YYYY-MM-DD] [--note TEXT] [--doc NUMBER]
+      [--reason TEXT] [--accepted-net-mu MU]
+      Move a parcel to its next stage: selected, restoring, planted, evidence_submitted,
+      verified, approved; rejected (with --reason) and back to restoring or planted; withdrawn.
+  review PROJECT.gpkg PARCEL_ID reviewed|approved|rejected [--date D] [--doc NUMBER] [--reason T]
+      A village proposal's review by the town, approval by the county, or rejection.
+  report progress PROJECT.gpkg [--as-of DATE] --format json|csv
+      Per village the net area per stage against the task and what is overdue; per parcel its
+      overdue stages.
+  audit PROJECT.gpkg [--format json|csv]
+      The audit log: every change, who, when, old and new value.
+  undo|redo PROJECT.gpkg AUDIT_ID
+      Undo a change (or redo an undo) by its audit log entry.
   export PROJECT.gpkg villages --format json|csv|xlsx [-o OUT]
       The village task table: potential, task, shortfall, remarks (XLSX: formatted for WPS
       and Excel, and readable back with import-tasks).
@@ -98,6 +111,16 @@ int main(int argc, char **argv)
             return gengbao::cli::runPrint(rest);
         if (command == "import-tasks")
             return gengbao::cli::runImportTasks(rest);
+        if (command == "advance")
+            return gengbao::cli::runAdvance(rest);
+        if (command == "review")
+            return gengbao::cli::runReview(rest);
+        if (command == "report")
+            return gengbao::cli::runReport(rest);
+        if (command == "audit")
+            return gengbao::cli::runAudit(rest);
+        if (command == "undo" || command == "redo")
+            return gengbao::cli::runUndoRedo(rest, command == "undo");
         throw gengbao::cli::UsageError("unknown command '" + command + "'");
     } catch (const gengbao::cli::UsageError &error) {
         std::cerr << "gengbao-cli: " << error.what() << "\n" << kUsage;

@@ -67,8 +67,8 @@ nlohmann::ordered_json toJson(const core::TaskTable &table)
         item["village_code"] = village.code;
         item["potential_mu"] = muNumber(village.potential);
         item["task_mu"] = muNumber(village.task);
-        item["selected_mu"] = 0.0;  // the lifecycle issue fills these
-        item["approved_mu"] = 0.0;
+        item["selected_mu"] = muNumber(village.selected);
+        item["approved_mu"] = muNumber(village.approved);
         item["shortfall_mu"] = muNumber(village.shortfall);
         item["remarks"] = village.remarks;
         auto byBatch = nlohmann::ordered_json::object();

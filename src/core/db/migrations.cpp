@@ -244,11 +244,53 @@ CREATE TABLE village_tasks (
     return gpkg::registerAttributesTable(db, "village_tasks", "village_tasks");
 }
 
+// Version 4: the lifecycle (issue "Track every parcel"): each parcel's stage history with dates,
+// who, notes and document numbers; village proposals; the accepted net area in 0.01 mu; and the
+// audit log, which triggers keep append-only.
+Status migrateToVersion4(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE parcels ADD COLUMN accepted_net_cmu INTEGER;
+ALTER TABLE parcels ADD COLUMN proposal TEXT
+  CHECK (proposal IN ('proposed', 'reviewed', 'approved', 'rejected'));
+ALTER TABLE parcels ADD COLUMN proposal_reason TEXT;
+UPDATE parcels SET proposal = 'proposed' WHERE source = 'village';
+CREATE TABLE stage_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  parcel_fid INTEGER NOT NULL REFERENCES parcels(fid),
+  kind TEXT NOT NULL CHECK (kind IN ('stage', 'proposal')),
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  occurred_on TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  document TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stage_history_parcel ON stage_history(parcel_fid, id);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  undoes INTEGER REFERENCES audit_log(id)
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is never edited'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is never edited'); END;
+)sql");
+}
+
 // Migrations from version N to N+1, index N-1.
 const std::vector<std::function<Status(Database &)>> &migrations()
 {
-    static const std::vector<std::function<Status(Database &)>> steps = {migrateToVersion2,
-                                                                         migrateToVersion3};
+    static const std::vector<std::function<Status(Database &)>> steps = {
+        migrateToVersion2, migrateToVersion3, migrateToVersion4};
     return steps;
 }
 

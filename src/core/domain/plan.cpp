@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan.h"
 
+#include "../base/clock.h"
 #include "../base/units.h"
 
 #include <algorithm>
@@ -19,17 +20,6 @@ std::string dateIn(int year, const char *monthDay)
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%s", year, monthDay);
     return text;
-}
-
-bool isIsoDate(const std::string &text)
-{
-    int year = 0, month = 0, day = 0;
-    char tail = 0;
-    if (text.size() != 10 ||
-        std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
-        return false;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return year > 1900 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
 std::string mu(std::int64_t centiMu)

@@ -46,6 +46,16 @@ json toJson(const ParcelRow &row)
     object["slope_grade_attr"] = orNull(row.slopeGradeAttr);
     object["dem_coverage"] = orNull(row.demCoverage);
     object["remainder_m2"] = orNull(row.remainderM2);
+    object["accepted_net_mu"] = orNull(row.acceptedNetMu);
+    object["proposal"] = orNull(row.proposal);
+    object["proposal_reason"] = orNull(row.proposalReason);
+    // The date each stage was reached (the latest time, after rework); empty until then.
+    for (const char *stage : {"selected", "restoring", "planted", "evidence_submitted", "verified",
+                              "approved", "rejected", "withdrawn"}) {
+        const auto date = row.stageDates.find(stage);
+        object[std::string(stage) + "_on"] =
+            date == row.stageDates.end() ? json(nullptr) : json(date->second);
+    }
     object["tbbh"] = orNull(row.tbbh);
     object["dlbm"] = orNull(row.dlbm);
     object["dlmc"] = orNull(row.dlmc);
@@ -81,7 +91,7 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
         "p.tbmj_m2, p.kcxs, p.gross_m2, p.net_m2, p.area_mismatch, p.repaired, p.stage, "
         "p.slope_deg, p.slope_source, p.redline_overlap_m2, p.eligible, p.reasons, p.flags, "
         "p.slope_max_deg, p.slope_steep_share, p.slope_grade, p.slope_grade_attr, "
-        "p.dem_coverage, p.remainder_m2 "
+        "p.dem_coverage, p.remainder_m2, p.accepted_net_cmu, p.proposal, p.proposal_reason "
         "FROM parcels p JOIN batches b ON b.id = p.batch_id "
         "LEFT JOIN villages v ON v.code = p.village_code ORDER BY p.fid");
     if (!query)
@@ -123,10 +133,27 @@ Result<std::vector<ParcelRow>> loadParcelRows(Project &project)
         row.slopeGradeAttr = q.optionalInt64(30);
         row.demCoverage = q.optionalReal(31);
         row.remainderM2 = q.optionalReal(32);
+        if (auto accepted = q.optionalInt64(33))
+            row.acceptedNetMu = double(*accepted) / 100.0;
+        row.proposal = q.optionalText(34);
+        row.proposalReason = q.optionalText(35);
         rows.push_back(std::move(row));
     });
     if (!walked)
         return walked.error();
+    // Stage dates from the history, in one pass (rows are by fid).
+    auto dates = project.database().prepare(
+        "SELECT parcel_fid, to_state, max(occurred_on) FROM stage_history WHERE kind = 'stage' "
+        "GROUP BY parcel_fid, to_state");
+    if (!dates)
+        return dates.error();
+    std::map<std::int64_t, std::size_t> indexOfFid;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        indexOfFid.emplace(rows[i].fid, i);
+    GENGBAO_TRY(dates->forEachRow([&](Statement &q) {
+        if (const auto found = indexOfFid.find(q.int64(0)); found != indexOfFid.end())
+            rows[found->second].stageDates[q.text(1)] = q.text(2);
+    }));
     return rows;
 }
 

@@ -4,6 +4,7 @@
 #include "../base/result.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -45,6 +46,10 @@ struct ParcelRow
     std::optional<std::int64_t> slopeGradeAttr;  // the grade the parcel's own fields give
     std::optional<double> demCoverage;           // share of the parcel on valid DEM cells
     std::optional<double> remainderM2;  // eligible remainder of a partly constrained parcel
+    std::optional<double> acceptedNetMu;  // recorded at approval
+    std::optional<std::string> proposal;  // village parcels: proposed, reviewed, approved, rejected
+    std::optional<std::string> proposalReason;
+    std::map<std::string, std::string> stageDates;  // stage -> the date it was last reached
 };
 
 // Every parcel, ordered by fid (import order).

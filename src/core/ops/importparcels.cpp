@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importparcels.h"
 
+#include "../base/clock.h"
 #include "../db/statement.h"
 #include "../db/transaction.h"
 #include "../geo/crs.h"
 #include "../io/fieldmapping.h"
 #include "../io/parcelreader.h"
 #include "../project.h"
+#include "audit.h"
 #include "batchwriter.h"
 #include "parcelgeometry.h"
 
@@ -63,15 +65,6 @@ void forEachInParallel(std::size_t count, std::vector<std::unique_ptr<GeometryWo
         if (error)
             std::rethrow_exception(error);
     }
-}
-
-std::string loginName()
-{
-    for (const char *variable : {"GENGBAO_USER", "USER", "LOGNAME", "USERNAME"}) {
-        if (const char *value = std::getenv(variable); value && *value)
-            return value;
-    }
-    return "unknown";
 }
 
 // Where the data lies, in CGCS2000 longitude/latitude: the centre of the layer's extent.
@@ -291,6 +284,23 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
             return summary;
         }
         GENGBAO_TRY(writer->finish());
+        if (request.source == ParcelSource::Village) {
+            // A village's own parcels need the town's review and the county's approval.
+            auto proposed = db.prepare(
+                "UPDATE parcels SET proposal = 'proposed' WHERE batch_id = ? AND source = 'village'");
+            if (!proposed)
+                return proposed.error();
+            proposed->bind(1, batchId);
+            GENGBAO_TRY(proposed->run());
+        }
+        auto audited = appendAudit(db, request.user, "import", "batch " + std::to_string(batchId),
+                                   nullptr,
+                                   {{"batch_id", batchId},
+                                    {"label", summary.batchLabel},
+                                    {"file", request.path},
+                                    {"imported", summary.counts.imported}});
+        if (!audited)
+            return audited.error();
         GENGBAO_TRY(transaction->commit());
         GENGBAO_TRY(project.reload());
         summary.batchId = batchId;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plans.h"
 
+#include "../base/clock.h"
 #include "../base/units.h"
 #include "../db/statement.h"
 #include "../db/transaction.h"
 #include "../project.h"
+#include "audit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -81,6 +83,27 @@ json indicatorsJson(const std::vector<Indicator> &indicators)
                         {"value", indicator.value},
                         {"unit", indicator.unit}});
     return list;
+}
+
+json planJson(const Plan &plan)
+{
+    json programs = json::array();
+    for (const Program &program : plan.programs) {
+        programs.push_back({{"id", program.id},
+                            {"kind", program.kind},
+                            {"name", program.name},
+                            {"target_mu", program.targetMu ? json(*program.targetMu) : json(nullptr)},
+                            {"target_count",
+                             program.targetCount ? json(*program.targetCount) : json(nullptr)},
+                            {"annex_title", program.annexTitle},
+                            {"phases", phasesJson(program.phases)},
+                            {"deadlines", deadlinesJson(program.deadlines)},
+                            {"rules", rulesJson(program.rules)}});
+    }
+    return {{"id", plan.id},           {"town", plan.town},       {"county", plan.county},
+            {"year", plan.year},       {"title", plan.title},     {"document_date", plan.documentDate},
+            {"issuer", plan.issuer},   {"indicators", indicatorsJson(plan.indicators)},
+            {"programs", programs}};
 }
 
 Result<bool> hasStoredPlan(Database &db)
@@ -303,7 +326,45 @@ Result<AllocationPreview> allocationFor(const TaskTable &table, AllocationMethod
     return preview;
 }
 
+// One audit entry for a task edit, however many villages it touched (an allocation is one
+// command to undo).
+Status auditTasks(Database &db, std::int64_t programId, const std::vector<std::string> &codes,
+                  const json &before)
+{
+    auto after = recordedTasks(db, programId, codes);
+    if (!after)
+        return after.error();
+    if (before == *after)
+        return Status::success();
+    const std::string target = codes.size() == 1 ? "village " + codes.front()
+                                                 : "tasks of program " + std::to_string(programId);
+    auto id = appendAudit(db, loginName(), "set_task", target, before, *after);
+    return id ? Status::success() : Status(id.error());
+}
+
 }  // namespace
+
+Result<json> recordedTasks(Database &db, std::int64_t programId,
+                           const std::vector<std::string> &codes)
+{
+    auto query = db.prepare(
+        "SELECT task_cmu, remarks FROM village_tasks WHERE program_id = ? AND village_code = ?");
+    if (!query)
+        return query.error();
+    json rows = json::array();
+    for (const std::string &code : codes) {
+        query->bind(1, programId).bind(2, code);
+        auto found = query->step();
+        if (!found)
+            return found.error();
+        json row = {{"program_id", programId}, {"village_code", code}};
+        row["task_cmu"] = *found ? json(query->int64(0)) : json(nullptr);
+        row["remarks"] = *found ? json(query->text(1)) : json("");
+        query->reset();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
 
 Result<Plan> loadPlan(Project &project)
 {
@@ -330,7 +391,17 @@ Status savePlan(Project &project, const Plan &plan)
             return makeError(ErrorCode::InvalidArgument, project.path(),
                              "already has a plan; load it and change that one");
     }
+    auto before = loadPlan(project);
+    if (!before)
+        return before.error();
     GENGBAO_TRY(writePlan(project, copy));
+    auto after = readStoredPlan(project.database());
+    if (!after)
+        return after.error();
+    auto id = appendAudit(project.database(), loginName(), "save_plan",
+                          "plan " + std::to_string(copy.id), planJson(*before), planJson(*after));
+    if (!id)
+        return id.error();
     GENGBAO_TRY(transaction->commit());
     return project.reload();
 }
@@ -398,6 +469,22 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
             return;
         table.villages[village->second].potentialByBatch[batch->second] = centiMuOf(row.real(2));
     }));
+    // Progress so far: each parcel's printed net area, by its current stage.
+    auto progress = db.prepare(
+        "SELECT village_code, stage, accepted_net_cmu, net_mu FROM parcels "
+        "WHERE village_code IS NOT NULL AND stage NOT IN ('candidate', 'withdrawn')");
+    if (!progress)
+        return progress.error();
+    GENGBAO_TRY(progress->forEachRow([&](Statement &row) {
+        const auto village = villageIndex.find(row.text(0));
+        if (village == villageIndex.end())
+            return;
+        VillageTask &task = table.villages[village->second];
+        const std::int64_t net = row.optionalInt64(2).value_or(centiMuOf(row.real(3)));
+        task.selected += net;
+        if (row.text(1) == "approved")
+            task.approved += net;
+    }));
     for (VillageTask &village : table.villages) {
         for (const std::int64_t value : village.potentialByBatch)
             village.potential += value;
@@ -432,12 +519,19 @@ Status setVillageTasks(Project &project, std::int64_t programId,
     auto program = findProgram(*plan, programId);
     if (!program)
         return program.error();
+    std::vector<std::string> codes;
     for (const TaskUpdate &update : updates) {
         auto code = resolveVillage(db, update.village);
         if (!code)
             return code.error();
-        GENGBAO_TRY(writeTask(db, program->id, *code, update.task, update.remarks));
+        codes.push_back(*code);
     }
+    auto before = recordedTasks(db, program->id, codes);
+    if (!before)
+        return before.error();
+    for (std::size_t i = 0; i < updates.size(); ++i)
+        GENGBAO_TRY(writeTask(db, program->id, codes[i], updates[i].task, updates[i].remarks));
+    GENGBAO_TRY(auditTasks(db, program->id, codes, *before));
     return transaction->commit();
 }
 
@@ -469,9 +563,13 @@ Result<AllocationPreview> applyAllocation(Project &project, std::int64_t program
     auto preview = allocationFor(*table, method, floor);
     if (!preview)
         return preview.error();
+    auto before = recordedTasks(db, program->id, preview->codes);
+    if (!before)
+        return before.error();
     for (std::size_t i = 0; i < preview->codes.size(); ++i)
         GENGBAO_TRY(writeTask(db, program->id, preview->codes[i], preview->allocation.tasks[i],
                               std::nullopt));
+    GENGBAO_TRY(auditTasks(db, program->id, preview->codes, *before));
     GENGBAO_TRY(transaction->commit());
     return preview;
 }

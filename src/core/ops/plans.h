@@ -4,6 +4,8 @@
 #include "../base/result.h"
 #include "../domain/plan.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +13,7 @@
 
 namespace gengbao::core {
 
+class Database;
 class Project;
 
 // The project's plan. A project that never stored one has the default plan of its town, year and
@@ -32,6 +35,10 @@ struct VillageTask
     bool taskSet = false;
     std::string remarks;
     std::int64_t shortfall = 0;  // task above potential: parcels the village must add itself
+    // Net area (accepted when recorded, else expected) of parcels selected or beyond, and of
+    // approved parcels.
+    std::int64_t selected = 0;
+    std::int64_t approved = 0;
 };
 
 struct TaskTable
@@ -64,6 +71,11 @@ struct TaskUpdate
 };
 Status setVillageTasks(Project &project, std::int64_t programId,
                        const std::vector<TaskUpdate> &updates);
+
+// The task rows of some villages as the audit log records them: [{program_id, village_code,
+// task_cmu (null: no row), remarks}], in the order given.
+Result<nlohmann::ordered_json> recordedTasks(Database &db, std::int64_t programId,
+                                             const std::vector<std::string> &codes);
 
 // Proposes tasks for every village of the table from their potentials (preview), or applies them
 // in one transaction.

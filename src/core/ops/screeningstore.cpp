@@ -7,6 +7,7 @@
 #include "../db/statement.h"
 #include "../db/transaction.h"
 #include "../project.h"
+#include "audit.h"
 
 #include <filesystem>
 #include <map>
@@ -274,6 +275,13 @@ Status saveScreeningRun(Database &db, int srsId, const std::string &user, Screen
     GENGBAO_TRY(writeResults(db, summary, *constraintIds, results, progress));
     GENGBAO_TRY(writeRemainders(db, summary, results));
     GENGBAO_TRY(updateParcels(db, summary.runId));
+    auto audited = appendAudit(db, user, "screen", "screening run " + std::to_string(summary.runId),
+                               nullptr,
+                               {{"run_id", summary.runId},
+                                {"screened", summary.screened},
+                                {"eligible", summary.eligible}});
+    if (!audited)
+        return audited.error();
     if (progress.cancelled())
         return makeError(ErrorCode::Cancelled, db.path(),
                          "screening cancelled; nothing was changed");

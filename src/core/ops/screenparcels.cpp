@@ -2,6 +2,7 @@
 #include "screenparcels.h"
 
 #include "../base/checksum.h"
+#include "../base/clock.h"
 #include "../db/statement.h"
 #include "../geo/coverage.h"
 #include "../geo/crs.h"
@@ -50,25 +51,6 @@ struct ParcelInput
     std::optional<int> attributeGrade;
     bool terrace = false;
 };
-
-std::string utcNow()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
-std::string loginName()
-{
-    for (const char *variable : {"GENGBAO_USER", "USER", "LOGNAME", "USERNAME"}) {
-        if (const char *value = std::getenv(variable); value && *value)
-            return value;
-    }
-    return "unknown";
-}
 
 Result<std::vector<ParcelInput>> loadParcels(Database &db)
 {

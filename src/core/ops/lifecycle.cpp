@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle.h"
+
+#include "../base/clock.h"
+#include "../db/statement.h"
+#include "../db/transaction.h"
+#include "../project.h"
+#include "audit.h"
+#include "plans.h"
+
+namespace gengbao::core {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The parcel columns a change touches, as the audit log records them.
+struct ParcelState
+{
+    std::int64_t fid = 0;
+    std::string parcelId;
+    Stage stage = Stage::Candidate;
+    std::optional<std::int64_t> acceptedNet;
+    std::optional<Proposal> proposal;
+    std::optional<std::string> proposalReason;
+    std::optional<bool> eligible;
+    std::string lastDate;  // of its latest recorded step, "" when none
+
+    json toJson() const
+    {
+        json out;
+        out["stage"] = std::string(stageName(stage));
+        out["accepted_net_cmu"] = acceptedNet ? json(*acceptedNet) : json(nullptr);
+        out["proposal"] = proposal ? json(std::string(proposalName(*proposal))) : json(nullptr);
+        out["proposal_reason"] = proposalReason ? json(*proposalReason) : json(nullptr);
+        return out;
+    }
+};
+
+Result<ParcelState> readParcel(Database &db, const std::string &parcelId)
+{
+    auto query = db.prepare(
+        "SELECT fid, stage, accepted_net_cmu, proposal, proposal_reason, eligible, "
+        "(SELECT max(occurred_on) FROM stage_history h WHERE h.parcel_fid = p.fid) "
+        "FROM parcels p WHERE parcel_id = ?");
+    if (!query)
+        return query.error();
+    query->bind(1, parcelId);
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::InvalidArgument, db.path(),
+                         "has no parcel " + parcelId + " (the ids are those export parcels prints)");
+    ParcelState state;
+    state.fid = query->int64(0);
+    state.parcelId = parcelId;
+    state.stage = parseStage(query->text(1)).value_or(Stage::Candidate);
+    state.acceptedNet = query->optionalInt64(2);
+    if (auto proposal = query->optionalText(3))
+        state.proposal = parseProposal(*proposal);
+    state.proposalReason = query->optionalText(4);
+    if (auto eligible = query->optionalInt64(5))
+        state.eligible = *eligible != 0;
+    state.lastDate = query->optionalText(6).value_or("");
+    return state;
+}
+
+Status writeParcelState(Database &db, std::int64_t fid, const json &state)
+{
+    auto update = db.prepare("UPDATE parcels SET stage = ?1, accepted_net_cmu = ?2, proposal = ?3, "
+                             "proposal_reason = ?4 WHERE fid = ?5");
+    if (!update)
+        return update.error();
+    update->bind(1, state.at("stage").get<std::string>());
+    if (state.at("accepted_net_cmu").is_null())
+        update->bindNull(2);
+    else
+        update->bind(2, state.at("accepted_net_cmu").get<std::int64_t>());
+    for (int index : {3, 4}) {
+        const json &value = state.at(index == 3 ? "proposal" : "proposal_reason");
+        if (value.is_null())
+            update->bindNull(index);
+        else
+            update->bind(index, value.get<std::string>());
+    }
+    update->bind(5, fid);
+    return update->run();
+}
+
+// The parcel columns of a recorded state, without the history that came with it.
+json parcelColumns(json state)
+{
+    state.erase("history");
+    return state;
+}
+
+Result<std::int64_t> insertHistory(Database &db, std::int64_t fid, const json &history)
+{
+    auto insert = db.prepare(
+        "INSERT INTO stage_history (parcel_fid, kind, from_state, to_state, occurred_on, "
+        "recorded_at, recorded_by, note, document, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, fid);
+    int index = 2;
+    for (const char *key : {"kind", "from", "to", "occurred_on", "recorded_at", "recorded_by",
+                            "note", "document", "reason"})
+        insert->bind(index++, history.at(key).get<std::string>());
+    GENGBAO_TRY(insert->run());
+    return db.lastInsertRowId();
+}
+
+Status deleteHistory(Database &db, std::int64_t id)
+{
+    auto remove = db.prepare("DELETE FROM stage_history WHERE id = ?");
+    if (!remove)
+        return remove.error();
+    remove->bind(1, id);
+    return remove->run();
+}
+
+// The date of a step: today by default, a real date, not in the future, not before the parcel's
+// previous step.
+Result<std::string> stepDate(const std::string &given, const ParcelState &parcel)
+{
+    const std::string date = given.empty() ? today() : given;
+    if (!isIsoDate(date))
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the date '" + date + "' is not a date (YYYY-MM-DD)");
+    if (date > today())
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the date " + date + " is in the future (today is " + today() + ")");
+    if (!parcel.lastDate.empty() && date < parcel.lastDate)
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the date " + date + " is before the parcel's previous step on " +
+                             parcel.lastDate);
+    return date;
+}
+
+Error refused(const ParcelState &parcel, const std::string &why)
+{
+    return makeError(ErrorCode::InvalidArgument, {}, "parcel " + parcel.parcelId + ": " + why);
+}
+
+// Applies a parcel change whose new state and history are known: the common end of a step, and
+// of its redo.
+Result<std::int64_t> applyParcelChange(Database &db, const ParcelState &parcel,
+                                       const std::string &user, const std::string &action,
+                                       json newState, json history,
+                                       std::optional<std::int64_t> undoes)
+{
+    GENGBAO_TRY(writeParcelState(db, parcel.fid, newState));
+    auto historyId = insertHistory(db, parcel.fid, history);
+    if (!historyId)
+        return historyId.error();
+    history["id"] = *historyId;
+    newState["history"] = history;
+    return appendAudit(db, user, action, "parcel " + parcel.parcelId, parcel.toJson(), newState,
+                       undoes);
+}
+
+// Task rows as the audit log records them: [{program_id, village_code, task_cmu, remarks}],
+// with task_cmu null for a village that had no row.
+Status restoreTasks(Database &db, const json &rows)
+{
+    for (const json &row : rows) {
+        const std::int64_t program = row.at("program_id").get<std::int64_t>();
+        const std::string code = row.at("village_code").get<std::string>();
+        if (row.at("task_cmu").is_null()) {
+            auto remove =
+                db.prepare("DELETE FROM village_tasks WHERE program_id = ? AND village_code = ?");
+            if (!remove)
+                return remove.error();
+            remove->bind(1, program).bind(2, code);
+            GENGBAO_TRY(remove->run());
+            continue;
+        }
+        auto write = db.prepare(
+            "INSERT INTO village_tasks (program_id, village_code, task_cmu, remarks) "
+            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(program_id, village_code) DO UPDATE SET "
+            "task_cmu = excluded.task_cmu, remarks = excluded.remarks");
+        if (!write)
+            return write.error();
+        write->bind(1, program).bind(2, code).bind(3, row.at("task_cmu").get<std::int64_t>());
+        write->bind(4, row.at("remarks").get<std::string>());
+        GENGBAO_TRY(write->run());
+    }
+    return Status::success();
+}
+
+Result<json> currentTasks(Database &db, const json &rows)
+{
+    // The rows of one entry all belong to one program.
+    std::vector<std::string> codes;
+    for (const json &row : rows)
+        codes.push_back(row.at("village_code").get<std::string>());
+    const std::int64_t program = rows.empty() ? 0 : rows.front().at("program_id").get<std::int64_t>();
+    return recordedTasks(db, program, codes);
+}
+
+bool sameTasks(const json &a, const json &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].at("task_cmu") != b[i].at("task_cmu"))
+            return false;
+        if (!a[i].at("task_cmu").is_null() && a[i].at("remarks") != b[i].at("remarks"))
+            return false;
+    }
+    return true;
+}
+
+// Puts the target of an entry from `from` back to `to` (old and new of the entry, or the other
+// way round), after checking that it is still at `from`.
+Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, const json &from,
+                                 const json &to, const std::string &user,
+                                 const std::string &action, std::int64_t undoes, bool removeHistory)
+{
+    Database &db = project.database();
+    const std::string changedSince = "was changed since (" + entry.target +
+                                     "); undo the later changes first";
+    if (entry.action == "set_task") {
+        auto current = currentTasks(db, from);
+        if (!current)
+            return current.error();
+        if (!sameTasks(*current, from))
+            return makeError(ErrorCode::InvalidArgument, db.path(), changedSince);
+        GENGBAO_TRY(restoreTasks(db, to));
+        return appendAudit(db, user, action, entry.target, from, to, undoes);
+    }
+    const std::string parcelId = entry.target.substr(std::string("parcel ").size());
+    auto parcel = readParcel(db, parcelId);
+    if (!parcel)
+        return parcel.error();
+    if (parcel->toJson() != parcelColumns(from))
+        return makeError(ErrorCode::InvalidArgument, db.path(), changedSince);
+    if (removeHistory) {
+        // Undo: the step's history row goes with it.
+        GENGBAO_TRY(deleteHistory(db, from.at("history").at("id").get<std::int64_t>()));
+        GENGBAO_TRY(writeParcelState(db, parcel->fid, parcelColumns(to)));
+        return appendAudit(db, user, action, entry.target, parcelColumns(from), parcelColumns(to),
+                           undoes);
+    }
+    // Redo: the step and its history again (a new history row).
+    json history = to.at("history");
+    history.erase("id");
+    return applyParcelChange(db, *parcel, user, action, parcelColumns(to), history, undoes);
+}
+
+bool undoable(const std::string &action)
+{
+    return action == "advance" || action == "review" || action == "set_task";
+}
+
+}  // namespace
+
+Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
+{
+    if ((change.to == Stage::Rejected || change.to == Stage::Withdrawn) && change.reason.empty())
+        return makeError(ErrorCode::InvalidArgument, {},
+                         std::string(stageName(change.to)) + " needs a reason");
+    if (change.acceptedNetCentiMu && change.to != Stage::Approved)
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the accepted net area is recorded at approval only");
+    if (change.acceptedNetCentiMu && *change.acceptedNetCentiMu < 0)
+        return makeError(ErrorCode::InvalidArgument, {}, "the accepted net area cannot be negative");
+    Database &db = project.database();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto parcel = readParcel(db, change.parcelId);
+    if (!parcel)
+        return parcel.error();
+    const std::string why =
+        refusalOf(parcel->stage, change.to, ParcelStanding{parcel->eligible, parcel->proposal});
+    if (!why.empty())
+        return refused(*parcel, why);
+    auto date = stepDate(change.date, *parcel);
+    if (!date)
+        return refused(*parcel, date.error().detail);
+
+    json newState = parcel->toJson();
+    newState["stage"] = std::string(stageName(change.to));
+    if (change.acceptedNetCentiMu)
+        newState["accepted_net_cmu"] = *change.acceptedNetCentiMu;
+    const std::string user = change.user.empty() ? loginName() : change.user;
+    const json history = {{"kind", "stage"},
+                          {"from", std::string(stageName(parcel->stage))},
+                          {"to", std::string(stageName(change.to))},
+                          {"occurred_on", *date},
+                          {"recorded_at", utcNow()},
+                          {"recorded_by", user},
+                          {"note", change.note},
+                          {"document", change.document},
+                          {"reason", change.reason}};
+    auto auditId = applyParcelChange(db, *parcel, user, "advance", newState, history, std::nullopt);
+    if (!auditId)
+        return auditId.error();
+    GENGBAO_TRY(transaction->commit());
+    return ChangeResult{*auditId, std::string(stageName(parcel->stage)),
+                        std::string(stageName(change.to))};
+}
+
+Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &change)
+{
+    if (change.to == Proposal::Rejected && change.reason.empty())
+        return makeError(ErrorCode::InvalidArgument, {}, "a rejected proposal needs a reason");
+    Database &db = project.database();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto parcel = readParcel(db, change.parcelId);
+    if (!parcel)
+        return parcel.error();
+    if (!parcel->proposal)
+        return refused(*parcel, "it was issued by the county, not proposed by a village");
+    if (const std::string why = refusalOfProposal(*parcel->proposal, change.to); !why.empty())
+        return refused(*parcel, why);
+    if (change.to != Proposal::Rejected && !parcel->eligible)
+        return refused(*parcel, "screen it before reviewing the proposal");
+    auto date = stepDate(change.date, *parcel);
+    if (!date)
+        return refused(*parcel, date.error().detail);
+    json newState = parcel->toJson();
+    newState["proposal"] = std::string(proposalName(change.to));
+    newState["proposal_reason"] = change.to == Proposal::Rejected ? json(change.reason) : json(nullptr);
+    const std::string user = change.user.empty() ? loginName() : change.user;
+    const json history = {{"kind", "proposal"},
+                          {"from", std::string(proposalName(*parcel->proposal))},
+                          {"to", std::string(proposalName(change.to))},
+                          {"occurred_on", *date},
+                          {"recorded_at", utcNow()},
+                          {"recorded_by", user},
+                          {"note", change.note},
+                          {"document", change.document},
+                          {"reason", change.reason}};
+    auto auditId = applyParcelChange(db, *parcel, user, "review", newState, history, std::nullopt);
+    if (!auditId)
+        return auditId.error();
+    GENGBAO_TRY(transaction->commit());
+    return ChangeResult{*auditId, std::string(proposalName(*parcel->proposal)),
+                        std::string(proposalName(change.to))};
+}
+
+Result<std::int64_t> undoChange(Project &project, std::int64_t auditId, const std::string &user)
+{
+    Database &db = project.database();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto entry = readAuditEntry(db, auditId);
+    if (!entry)
+        return entry.error();
+    // An undo undoes a change or a redo (which carries the change's action).
+    if (!undoable(entry->action) && entry->action != "redo")
+        return makeError(ErrorCode::InvalidArgument, db.path(),
+                         "audit entry " + std::to_string(auditId) + " (" + entry->action +
+                             ") cannot be undone");
+    AuditEntry change = *entry;
+    if (entry->action == "redo") {
+        // A redo records the change again: undo it like the change itself.
+        auto undone = readAuditEntry(db, entry->undoes.value_or(0));
+        if (!undone)
+            return undone.error();
+        auto original = readAuditEntry(db, undone->undoes.value_or(0));
+        if (!original)
+            return original.error();
+        change.action = original->action;
+    }
+    auto id = switchState(project, change, entry->newValue, entry->oldValue,
+                          user.empty() ? loginName() : user, "undo", auditId, true);
+    if (!id)
+        return id.error();
+    GENGBAO_TRY(transaction->commit());
+    return id;
+}
+
+Result<std::int64_t> redoChange(Project &project, std::int64_t auditId, const std::string &user)
+{
+    Database &db = project.database();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto undo = readAuditEntry(db, auditId);
+    if (!undo)
+        return undo.error();
+    if (undo->action != "undo" || !undo->undoes)
+        return makeError(ErrorCode::InvalidArgument, db.path(),
+                         "audit entry " + std::to_string(auditId) + " is not an undo");
+    auto undone = readAuditEntry(db, *undo->undoes);
+    if (!undone)
+        return undone.error();
+    AuditEntry change = *undone;
+    if (undone->action == "redo") {
+        auto first = readAuditEntry(db, undone->undoes.value_or(0));
+        auto original = first ? readAuditEntry(db, first->undoes.value_or(0)) : first;
+        if (!original)
+            return original.error();
+        change.action = original->action;
+    }
+    // From the state the undo left (its new value) to the undone change's new value.
+    auto id = switchState(project, change, undo->newValue, undone->newValue,
+                          user.empty() ? loginName() : user, "redo", auditId, false);
+    if (!id)
+        return id.error();
+    GENGBAO_TRY(transaction->commit());
+    return id;
+}
+
+}  // namespace gengbao::core
