@@ -430,3 +430,59 @@ TEST_CASE("cli exports the village table as XLSX and reads an edited copy back",
     CHECK(text.status == 1);
     CHECK(firstLine(text.err).find("unsupported file type") != std::string::npos);
 }
+
+TEST_CASE("cli advance and report progress follow a parcel to approval", "[cli][lifecycle]")
+{
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("sample " + project).status == 0);
+    const std::string id = "500241202300010001";  // 峨溶居委会, expected net 3.59 mu
+    for (const std::string step : {"selected --date 2023-04-18", "restoring --date 2023-04-25",
+                                   "planted --date 2023-07-01",
+                                   "evidence_submitted --date 2023-08-01 --doc JZ-2023-0001",
+                                   "verified --date 2023-09-01",
+                                   "approved --date 2023-11-20 --accepted-net-mu 3.5"}) {
+        const auto advanced = cli("advance " + project + " " + id + " " + step);
+        INFO(step << ": " << advanced.err);
+        REQUIRE(advanced.status == 0);
+    }
+    const auto skip = cli("advance " + project + " 500241202300010002 planted --date 2023-05-01");
+    CHECK(skip.status == 1);
+    CHECK(firstLine(skip.err) == project + ": parcel 500241202300010002: it is candidate: it can "
+                                           "go to selected only, not to planted");
+    CHECK(cli("advance " + project + " " + id + " finished").status == 2);
+
+    const json parcels = json::parse(cli("export " + project + " parcels").out);
+    const auto &parcel = parcels.at(0);
+    CHECK(parcel.at("stage") == "approved");
+    CHECK(parcel.at("selected_on") == "2023-04-18");
+    CHECK(parcel.at("evidence_submitted_on") == "2023-08-01");
+    CHECK(parcel.at("approved_on") == "2023-11-20");
+    CHECK(parcel.at("accepted_net_mu") == 3.5);
+    CHECK(parcels.at(1).at("selected_on").is_null());
+
+    const json villages = json::parse(cli("export " + project + " villages").out);
+    CHECK(villages.at(0).at("selected_mu") == 3.5);  // the accepted area once recorded
+    CHECK(villages.at(0).at("approved_mu") == 3.5);
+    CHECK(villages.at(1).at("selected_mu") == 0.0);
+
+    // As of 10/22 the parcel had been verified: nothing overdue for it; the village is short of
+    // its task at selection.
+    const json progress =
+        json::parse(cli("report progress " + project + " --as-of 2023-10-22 --format json").out);
+    CHECK(progress.at("as_of") == "2023-10-22");
+    CHECK(progress.at("villages").at(0).at("verified_mu") == 3.59);
+    CHECK(progress.at("villages").at(0).at("approved_mu") == 0.0);
+    CHECK(progress.at("villages").at(0).at("selection_short_mu") == 111.58);
+    REQUIRE(progress.at("parcels").size() == 1);
+    CHECK(progress.at("parcels").at(0).at("overdue").empty());
+    const auto csv = parseCsv(cli("report progress " + project + " --format csv").out);
+    CHECK(csv.at(0).at(0) == "village");
+    CHECK(csv.at(1).at(1) == "500241111001");
+
+    const json audit = json::parse(cli("audit " + project).out);
+    CHECK(audit.back().at("action") == "advance");
+    const auto undone = cli("undo " + project + " " + std::to_string(audit.back().at("id").get<int>()));
+    REQUIRE(undone.status == 0);
+    CHECK(json::parse(cli("export " + project + " parcels").out).at(0).at("stage") == "verified");
+}

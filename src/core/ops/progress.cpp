@@ -67,9 +67,11 @@ Result<ProgressReport> progressReport(Project &project, const std::string &asOf)
         parcel.villageCode = row.optionalText(1).value_or("");
         parcel.village = row.text(2);
         parcel.stage = std::string(stageName(stage));
-        // The printed figure: accepted net when recorded, else the expected net, to 0.01 mu.
-        parcel.net = row.optionalInt64(4).value_or(
-            static_cast<std::int64_t>(std::llround(roundDecimal(row.real(3), 2) * 100.0)));
+        // The printed figure, to 0.01 mu: the accepted net area once the parcel was approved on
+        // that day (it is recorded at approval), else the expected net area.
+        const auto expected =
+            static_cast<std::int64_t>(std::llround(roundDecimal(row.real(3), 2) * 100.0));
+        parcel.net = stage == Stage::Approved ? row.optionalInt64(4).value_or(expected) : expected;
         for (const StageDeadline &deadline : report.deadlines) {
             const auto due = parseStage(deadline.stage);
             if (due && deadline.dueOn < report.asOf && stageRank(*due) > rank)

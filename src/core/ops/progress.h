@@ -29,7 +29,7 @@ struct ParcelProgress
     std::string villageCode;
     std::string village;
     std::string stage;     // as of the date
-    std::int64_t net = 0;  // 0.01 mu: the accepted net area when recorded, else the expected one
+    std::int64_t net = 0;  // 0.01 mu: the accepted net area once approved, else the expected one
     std::vector<StageDeadline> overdue;  // stages due before the date and not reached
 };
 
