@@ -429,3 +429,25 @@ TEST_CASE("two processes advancing one parcel at once: one wins, the other is to
     REQUIRE(reopened.ok());
     CHECK(countRows(**reopened, "stage_history") == 1);  // nothing lost, nothing doubled
 }
+
+TEST_CASE("a plan edit is undone and redone like any other change", "[core][lifecycle][undo]")
+{
+    TempDir dir;
+    auto project = screenedSample(dir);
+    auto plan = core::loadPlan(*project);
+    REQUIRE(plan.ok());
+    const std::string before = core::planToJson(*plan).dump();
+    plan->restoration()->targetMu = 500.0;
+    plan->restoration()->rules.maxSlopeDeg = 20.0;
+    REQUIRE(core::savePlan(*project, *plan).ok());
+    CHECK(project->settings().targetMu == 500.0);
+    const auto entry = core::readAuditLog(*project)->back();
+    CHECK(entry.action == "save_plan");
+    auto undo = core::undoChange(*project, entry.id);
+    REQUIRE(undo.ok());
+    CHECK(core::planToJson(*core::loadPlan(*project)).dump() == before);
+    CHECK(project->settings().targetMu == 465.17);
+    CHECK(core::loadTaskTable(*project)->taskTotal == 46517);  // the tasks stayed
+    REQUIRE(core::redoChange(*project, *undo).ok());
+    CHECK(core::loadPlan(*project)->restoration()->rules.maxSlopeDeg == 20.0);
+}

@@ -222,6 +222,15 @@ Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, cons
     Database &db = project.database();
     const std::string changedSince = "was changed since (" + entry.target +
                                      "); undo the later changes first";
+    if (entry.action == "save_plan") {
+        auto current = storedPlanJson(project);
+        if (!current)
+            return current.error();
+        if (*current != from)
+            return makeError(ErrorCode::InvalidArgument, db.path(), changedSince);
+        GENGBAO_TRY(replaceStoredPlan(project, to));
+        return appendAudit(db, user, action, entry.target, from, to, undoes);
+    }
     if (entry.action == "set_task") {
         auto current = currentTasks(db, from);
         if (!current)
@@ -252,7 +261,8 @@ Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, cons
 
 bool undoable(const std::string &action)
 {
-    return action == "advance" || action == "review" || action == "set_task";
+    return action == "advance" || action == "review" || action == "set_task" ||
+           action == "save_plan";
 }
 
 }  // namespace
@@ -375,6 +385,7 @@ Result<std::int64_t> undoChange(Project &project, std::int64_t auditId, const st
     if (!id)
         return id.error();
     GENGBAO_TRY(transaction->commit());
+    GENGBAO_TRY(project.reload());  // a plan's target is the project's too
     return id;
 }
 
@@ -407,6 +418,7 @@ Result<std::int64_t> redoChange(Project &project, std::int64_t auditId, const st
     if (!id)
         return id.error();
     GENGBAO_TRY(transaction->commit());
+    GENGBAO_TRY(project.reload());
     return id;
 }
 

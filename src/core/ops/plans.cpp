@@ -85,7 +85,7 @@ json indicatorsJson(const std::vector<Indicator> &indicators)
     return list;
 }
 
-json planJson(const Plan &plan)
+json planJsonOf(const Plan &plan)
 {
     json programs = json::array();
     for (const Program &program : plan.programs) {
@@ -344,6 +344,72 @@ Status auditTasks(Database &db, std::int64_t programId, const std::vector<std::s
 
 }  // namespace
 
+json planToJson(const Plan &plan)
+{
+    return planJsonOf(plan);
+}
+
+Plan planFromJson(const json &value)
+{
+    Plan plan;
+    plan.id = value.value("id", std::int64_t(0));
+    plan.town = value.value("town", "");
+    plan.county = value.value("county", "");
+    plan.year = value.value("year", 0);
+    plan.title = value.value("title", "");
+    plan.documentDate = value.value("document_date", "");
+    plan.issuer = value.value("issuer", "");
+    for (const auto &item : value.value("indicators", json::array()))
+        plan.indicators.push_back({item.value("name", ""), item.value("comparison", ">="),
+                                   item.value("value", 0.0), item.value("unit", "亩")});
+    for (const auto &item : value.value("programs", json::array())) {
+        Program program;
+        program.id = item.value("id", std::int64_t(0));
+        program.kind = item.value("kind", "");
+        program.name = item.value("name", "");
+        if (item.contains("target_mu") && !item["target_mu"].is_null())
+            program.targetMu = item["target_mu"].get<double>();
+        if (item.contains("target_count") && !item["target_count"].is_null())
+            program.targetCount = item["target_count"].get<std::int64_t>();
+        program.annexTitle = item.value("annex_title", "");
+        for (const auto &phase : item.value("phases", json::array()))
+            program.phases.push_back({phase.value("name", ""), phase.value("starts_on", ""),
+                                      phase.value("ends_on", "")});
+        for (const auto &deadline : item.value("deadlines", json::array()))
+            program.deadlines.push_back({deadline.value("stage", ""), deadline.value("due_on", ""),
+                                         deadline.value("label", "")});
+        program.rules = rulesFrom(item.value("rules", json::object()));
+        plan.programs.push_back(std::move(program));
+    }
+    return plan;
+}
+
+Result<json> storedPlanJson(Project &project)
+{
+    auto plan = readStoredPlan(project.database());
+    if (!plan)
+        return plan.error();
+    return planToJson(*plan);
+}
+
+Status replaceStoredPlan(Project &project, const json &value)
+{
+    Plan plan = planFromJson(value);
+    if (plan.id == 0) {
+        // The default plan before it was first stored: its values go into the stored rows, so
+        // that the programs (and their village tasks) keep their ids.
+        auto stored = readStoredPlan(project.database());
+        if (!stored)
+            return stored.error();
+        plan.id = stored->id;
+        for (std::size_t i = 0; i < plan.programs.size() && i < stored->programs.size(); ++i) {
+            if (plan.programs[i].id == 0 && plan.programs[i].kind == stored->programs[i].kind)
+                plan.programs[i].id = stored->programs[i].id;
+        }
+    }
+    return writePlan(project, plan);
+}
+
 Result<json> recordedTasks(Database &db, std::int64_t programId,
                            const std::vector<std::string> &codes)
 {
@@ -399,7 +465,7 @@ Status savePlan(Project &project, const Plan &plan)
     if (!after)
         return after.error();
     auto id = appendAudit(project.database(), loginName(), "save_plan",
-                          "plan " + std::to_string(copy.id), planJson(*before), planJson(*after));
+                          "plan " + std::to_string(copy.id), planToJson(*before), planToJson(*after));
     if (!id)
         return id.error();
     GENGBAO_TRY(transaction->commit());

@@ -72,6 +72,13 @@ struct TaskUpdate
 Status setVillageTasks(Project &project, std::int64_t programId,
                        const std::vector<TaskUpdate> &updates);
 
+// The plan as the audit log records it, and back; and the stored plan replaced by one of them
+// inside the caller's transaction (the undo and redo of a plan edit).
+nlohmann::ordered_json planToJson(const Plan &plan);
+Plan planFromJson(const nlohmann::ordered_json &value);
+Result<nlohmann::ordered_json> storedPlanJson(Project &project);
+Status replaceStoredPlan(Project &project, const nlohmann::ordered_json &plan);
+
 // The task rows of some villages as the audit log records them: [{program_id, village_code,
 // task_cmu (null: no row), remarks}], in the order given.
 Result<nlohmann::ordered_json> recordedTasks(Database &db, std::int64_t programId,
