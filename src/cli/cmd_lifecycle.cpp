@@ -56,7 +56,8 @@ int runAdvance(const std::vector<std::string> &args)
     const auto stage = core::parseStage(stageText);
     if (!stage || *stage == core::Stage::Candidate)
         throw UsageError("STAGE is selected, restoring, planted, evidence_submitted, verified, "
-                         "approved, rejected or withdrawn, not '" + stageText + "'");
+                         "approved, rejected or withdrawn, not '" +
+                         stageText + "'");
     core::StageChange change;
     change.parcelId = parcelId;
     change.to = *stage;
@@ -86,8 +87,9 @@ int runReview(const std::vector<std::string> &args)
     arguments.expectPositionalCount(3);
     const auto proposal = core::parseProposal(step);
     if (!proposal || *proposal == core::Proposal::Proposed)
-        throw UsageError("the step is reviewed (the town), approved (the county) or rejected, not '" +
-                         step + "'");
+        throw UsageError(
+            "the step is reviewed (the town), approved (the county) or rejected, not '" + step +
+            "'");
     core::ProposalChange change;
     change.parcelId = parcelId;
     change.to = *proposal;
@@ -156,7 +158,8 @@ int runUndoRedo(const std::vector<std::string> &args, bool undo)
     if (!project)
         return fail(project.error());
     const std::string user = arguments.value("--user").value_or("");
-    auto done = undo ? core::undoChange(**project, id, user) : core::redoChange(**project, id, user);
+    auto done =
+        undo ? core::undoChange(**project, id, user) : core::redoChange(**project, id, user);
     if (!done)
         return fail(done.error());
     std::cout << nlohmann::ordered_json{{"audit_id", *done}}.dump(2) << "\n";

@@ -437,11 +437,10 @@ TEST_CASE("cli advance and report progress follow a parcel to approval", "[cli][
     const std::string project = dir.file("p.gpkg");
     REQUIRE(cli("sample " + project).status == 0);
     const std::string id = "500241202300010001";  // 峨溶居委会, expected net 3.59 mu
-    for (const std::string step : {"selected --date 2023-04-18", "restoring --date 2023-04-25",
-                                   "planted --date 2023-07-01",
-                                   "evidence_submitted --date 2023-08-01 --doc JZ-2023-0001",
-                                   "verified --date 2023-09-01",
-                                   "approved --date 2023-11-20 --accepted-net-mu 3.5"}) {
+    for (const std::string step :
+         {"selected --date 2023-04-18", "restoring --date 2023-04-25", "planted --date 2023-07-01",
+          "evidence_submitted --date 2023-08-01 --doc JZ-2023-0001", "verified --date 2023-09-01",
+          "approved --date 2023-11-20 --accepted-net-mu 3.5"}) {
         const auto advanced = cli("advance " + project + " " + id + " " + step);
         INFO(step << ": " << advanced.err);
         REQUIRE(advanced.status == 0);
@@ -482,7 +481,8 @@ TEST_CASE("cli advance and report progress follow a parcel to approval", "[cli][
 
     const json audit = json::parse(cli("audit " + project).out);
     CHECK(audit.back().at("action") == "advance");
-    const auto undone = cli("undo " + project + " " + std::to_string(audit.back().at("id").get<int>()));
+    const auto undone =
+        cli("undo " + project + " " + std::to_string(audit.back().at("id").get<int>()));
     REQUIRE(undone.status == 0);
     CHECK(json::parse(cli("export " + project + " parcels").out).at(0).at("stage") == "verified");
 }

@@ -85,8 +85,8 @@ std::vector<core::Stage> pathTo(core::Stage stage)
     case S::Verified:
         return {S::Selected, S::Restoring, S::Planted, S::EvidenceSubmitted, S::Verified};
     case S::Approved:
-        return {S::Selected, S::Restoring, S::Planted, S::EvidenceSubmitted, S::Verified,
-                S::Approved};
+        return {S::Selected,          S::Restoring, S::Planted,
+                S::EvidenceSubmitted, S::Verified,  S::Approved};
     case S::Rejected:
         return {S::Selected, S::Restoring, S::Planted, S::EvidenceSubmitted, S::Rejected};
     case S::Withdrawn:
@@ -107,11 +107,13 @@ std::string snapshot(core::Project &project)
           "SELECT program_id, village_code, task_cmu, remarks FROM village_tasks ORDER BY id"}) {
         auto query = project.database().prepare(sql);
         REQUIRE(query.ok());
-        REQUIRE(query->forEachRow([&text](core::Statement &row) {
-                           for (int i = 0; i < row.columnCount(); ++i)
-                               text += (row.isNull(i) ? "∅" : row.text(i)) + "|";
-                           text += "\n";
-                       }).ok());
+        REQUIRE(query
+                    ->forEachRow([&text](core::Statement &row) {
+                        for (int i = 0; i < row.columnCount(); ++i)
+                            text += (row.isNull(i) ? "∅" : row.text(i)) + "|";
+                        text += "\n";
+                    })
+                    .ok());
     }
     return text;
 }
@@ -123,20 +125,19 @@ TEST_CASE("every transition is allowed or refused as the stages say", "[core][li
     using S = core::Stage;
     TempDir dir;
     auto project = screenedSample(dir);
-    const std::vector<S> all = {S::Candidate, S::Selected, S::Restoring, S::Planted,
-                                S::EvidenceSubmitted, S::Verified, S::Approved, S::Rejected,
-                                S::Withdrawn};
+    const std::vector<S> all = {S::Candidate, S::Selected,          S::Restoring,
+                                S::Planted,   S::EvidenceSubmitted, S::Verified,
+                                S::Approved,  S::Rejected,          S::Withdrawn};
     // The allowed moves, written out by hand from the issue (and nextStages must agree).
-    const std::map<S, std::vector<S>> allowed = {
-        {S::Candidate, {S::Selected}},
-        {S::Selected, {S::Restoring, S::Withdrawn}},
-        {S::Restoring, {S::Planted}},
-        {S::Planted, {S::EvidenceSubmitted}},
-        {S::EvidenceSubmitted, {S::Verified, S::Rejected}},
-        {S::Verified, {S::Approved, S::Rejected}},
-        {S::Approved, {}},
-        {S::Rejected, {S::Restoring, S::Planted}},
-        {S::Withdrawn, {S::Selected}}};
+    const std::map<S, std::vector<S>> allowed = {{S::Candidate, {S::Selected}},
+                                                 {S::Selected, {S::Restoring, S::Withdrawn}},
+                                                 {S::Restoring, {S::Planted}},
+                                                 {S::Planted, {S::EvidenceSubmitted}},
+                                                 {S::EvidenceSubmitted, {S::Verified, S::Rejected}},
+                                                 {S::Verified, {S::Approved, S::Rejected}},
+                                                 {S::Approved, {}},
+                                                 {S::Rejected, {S::Restoring, S::Planted}},
+                                                 {S::Withdrawn, {S::Selected}}};
     int parcel = 0;
     for (const S from : all) {
         CHECK(core::nextStages(from) == allowed.at(from));
@@ -153,8 +154,8 @@ TEST_CASE("every transition is allowed or refused as the stages say", "[core][li
             CHECK(result.ok() == expected);
             if (!result.ok()) {
                 const std::string message = result.error().message();
-                CHECK(message.find("parcel " + id + ": it is " + std::string(core::stageName(from))) !=
-                      std::string::npos);
+                CHECK(message.find("parcel " + id + ": it is " +
+                                   std::string(core::stageName(from))) != std::string::npos);
                 for (const S option : next)  // says what is allowed
                     CHECK(message.find(std::string(core::stageName(option))) != std::string::npos);
             }
@@ -169,7 +170,8 @@ TEST_CASE("excluded and unscreened parcels cannot be selected", "[core][lifecycl
     auto steep = tryStep(*project, kSteepParcel, core::Stage::Selected);
     REQUIRE_FALSE(steep.ok());
     CHECK(steep.error().detail.find("excluded by screening") != std::string::npos);
-    auto unscreen = project->database().prepare("UPDATE parcels SET eligible = NULL WHERE parcel_id = ?");
+    auto unscreen =
+        project->database().prepare("UPDATE parcels SET eligible = NULL WHERE parcel_id = ?");
     REQUIRE(unscreen.ok());
     unscreen->bind(1, eligibleParcel(0));
     REQUIRE(unscreen->run().ok());
@@ -229,7 +231,8 @@ TEST_CASE("the rework loop and the accepted area", "[core][lifecycle]")
     CHECK(core::advanceParcel(*project, bad).error().detail.find("in the future") !=
           std::string::npos);
     bad.date = "2023-02-30";
-    CHECK(core::advanceParcel(*project, bad).error().detail.find("not a date") != std::string::npos);
+    CHECK(core::advanceParcel(*project, bad).error().detail.find("not a date") !=
+          std::string::npos);
     step(*project, other, S::Selected, "2023-05-01");
     auto early = tryStep(*project, other, S::Restoring, "2023-04-30");
     CHECK(early.error().detail.find("before the parcel's previous step on 2023-05-01") !=

@@ -61,10 +61,9 @@ std::optional<Stage> parseStage(std::string_view name)
 
 const std::vector<Stage> &progressStages()
 {
-    static const std::vector<Stage> stages = {Stage::Candidate,        Stage::Selected,
-                                              Stage::Restoring,        Stage::Planted,
-                                              Stage::EvidenceSubmitted, Stage::Verified,
-                                              Stage::Approved};
+    static const std::vector<Stage> stages = {
+        Stage::Candidate,         Stage::Selected, Stage::Restoring, Stage::Planted,
+        Stage::EvidenceSubmitted, Stage::Verified, Stage::Approved};
     return stages;
 }
 
@@ -141,7 +140,8 @@ std::string refusalOf(Stage from, Stage to, const ParcelStanding &standing)
     if (std::find(next.begin(), next.end(), to) == next.end()) {
         if (next.empty())
             return here + " and goes no further";
-        return here + ": it can go to " + list(next) + " only, not to " + std::string(stageName(to));
+        return here + ": it can go to " + list(next) + " only, not to " +
+               std::string(stageName(to));
     }
     if (to == Stage::Selected) {
         if (!standing.eligible)
@@ -158,10 +158,9 @@ std::string refusalOf(Stage from, Stage to, const ParcelStanding &standing)
 
 std::string refusalOfProposal(Proposal from, Proposal to)
 {
-    const bool allowed = (from == Proposal::Proposed &&
-                          (to == Proposal::Reviewed || to == Proposal::Rejected)) ||
-                         (from == Proposal::Reviewed &&
-                          (to == Proposal::Approved || to == Proposal::Rejected));
+    const bool allowed =
+        (from == Proposal::Proposed && (to == Proposal::Reviewed || to == Proposal::Rejected)) ||
+        (from == Proposal::Reviewed && (to == Proposal::Approved || to == Proposal::Rejected));
     if (allowed)
         return {};
     switch (from) {

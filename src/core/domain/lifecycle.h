@@ -39,8 +39,8 @@ std::optional<Proposal> parseProposal(std::string_view name);
 // What a transition needs to know about the parcel besides its stage.
 struct ParcelStanding
 {
-    std::optional<bool> eligible;         // none: not screened
-    std::optional<Proposal> proposal;     // village parcels only
+    std::optional<bool> eligible;      // none: not screened
+    std::optional<Proposal> proposal;  // village parcels only
 };
 
 // Why a transition is refused, in words that say what is allowed; empty when it is allowed.

@@ -98,9 +98,9 @@ Status writeAuditCsv(const std::vector<AuditEntry> &entries, std::ostream &out)
 {
     out << "id,at,user,action,target,old,new,undoes\r\n";
     for (const AuditEntry &entry : entries) {
-        out << entry.id << ',' << entry.at << ',' << csv::field(entry.user) << ','
-            << entry.action << ',' << csv::field(entry.target) << ','
-            << csv::field(entry.oldValue.dump()) << ',' << csv::field(entry.newValue.dump()) << ','
+        out << entry.id << ',' << entry.at << ',' << csv::field(entry.user) << ',' << entry.action
+            << ',' << csv::field(entry.target) << ',' << csv::field(entry.oldValue.dump()) << ','
+            << csv::field(entry.newValue.dump()) << ','
             << (entry.undoes ? std::to_string(*entry.undoes) : std::string()) << "\r\n";
     }
     return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");

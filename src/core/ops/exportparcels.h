@@ -45,7 +45,7 @@ struct ParcelRow
     std::optional<std::int64_t> slopeGrade;      // 坡度级别 from the slope that decided
     std::optional<std::int64_t> slopeGradeAttr;  // the grade the parcel's own fields give
     std::optional<double> demCoverage;           // share of the parcel on valid DEM cells
-    std::optional<double> remainderM2;  // eligible remainder of a partly constrained parcel
+    std::optional<double> remainderM2;    // eligible remainder of a partly constrained parcel
     std::optional<double> acceptedNetMu;  // recorded at approval
     std::optional<std::string> proposal;  // village parcels: proposed, reviewed, approved, rejected
     std::optional<std::string> proposalReason;

@@ -286,19 +286,19 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
         GENGBAO_TRY(writer->finish());
         if (request.source == ParcelSource::Village) {
             // A village's own parcels need the town's review and the county's approval.
-            auto proposed = db.prepare(
-                "UPDATE parcels SET proposal = 'proposed' WHERE batch_id = ? AND source = 'village'");
+            auto proposed = db.prepare("UPDATE parcels SET proposal = 'proposed' WHERE batch_id = "
+                                       "? AND source = 'village'");
             if (!proposed)
                 return proposed.error();
             proposed->bind(1, batchId);
             GENGBAO_TRY(proposed->run());
         }
-        auto audited = appendAudit(db, request.user, "import", "batch " + std::to_string(batchId),
-                                   nullptr,
-                                   {{"batch_id", batchId},
-                                    {"label", summary.batchLabel},
-                                    {"file", request.path},
-                                    {"imported", summary.counts.imported}});
+        auto audited =
+            appendAudit(db, request.user, "import", "batch " + std::to_string(batchId), nullptr,
+                        {{"batch_id", batchId},
+                         {"label", summary.batchLabel},
+                         {"file", request.path},
+                         {"imported", summary.counts.imported}});
         if (!audited)
             return audited.error();
         GENGBAO_TRY(transaction->commit());

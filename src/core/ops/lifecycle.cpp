@@ -39,10 +39,10 @@ struct ParcelState
 
 Result<ParcelState> readParcel(Database &db, const std::string &parcelId)
 {
-    auto query = db.prepare(
-        "SELECT fid, stage, accepted_net_cmu, proposal, proposal_reason, eligible, "
-        "(SELECT max(occurred_on) FROM stage_history h WHERE h.parcel_fid = p.fid) "
-        "FROM parcels p WHERE parcel_id = ?");
+    auto query =
+        db.prepare("SELECT fid, stage, accepted_net_cmu, proposal, proposal_reason, eligible, "
+                   "(SELECT max(occurred_on) FROM stage_history h WHERE h.parcel_fid = p.fid) "
+                   "FROM parcels p WHERE parcel_id = ?");
     if (!query)
         return query.error();
     query->bind(1, parcelId);
@@ -51,7 +51,8 @@ Result<ParcelState> readParcel(Database &db, const std::string &parcelId)
         return row.error();
     if (!*row)
         return makeError(ErrorCode::InvalidArgument, db.path(),
-                         "has no parcel " + parcelId + " (the ids are those export parcels prints)");
+                         "has no parcel " + parcelId +
+                             " (the ids are those export parcels prints)");
     ParcelState state;
     state.fid = query->int64(0);
     state.parcelId = parcelId;
@@ -196,7 +197,8 @@ Result<json> currentTasks(Database &db, const json &rows)
     std::vector<std::string> codes;
     for (const json &row : rows)
         codes.push_back(row.at("village_code").get<std::string>());
-    const std::int64_t program = rows.empty() ? 0 : rows.front().at("program_id").get<std::int64_t>();
+    const std::int64_t program =
+        rows.empty() ? 0 : rows.front().at("program_id").get<std::int64_t>();
     return recordedTasks(db, program, codes);
 }
 
@@ -216,12 +218,12 @@ bool sameTasks(const json &a, const json &b)
 // Puts the target of an entry from `from` back to `to` (old and new of the entry, or the other
 // way round), after checking that it is still at `from`.
 Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, const json &from,
-                                 const json &to, const std::string &user,
-                                 const std::string &action, std::int64_t undoes, bool removeHistory)
+                                 const json &to, const std::string &user, const std::string &action,
+                                 std::int64_t undoes, bool removeHistory)
 {
     Database &db = project.database();
-    const std::string changedSince = "was changed since (" + entry.target +
-                                     "); undo the later changes first";
+    const std::string changedSince =
+        "was changed since (" + entry.target + "); undo the later changes first";
     if (entry.action == "save_plan") {
         auto current = storedPlanJson(project);
         if (!current)
@@ -276,7 +278,8 @@ Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
         return makeError(ErrorCode::InvalidArgument, {},
                          "the accepted net area is recorded at approval only");
     if (change.acceptedNetCentiMu && *change.acceptedNetCentiMu < 0)
-        return makeError(ErrorCode::InvalidArgument, {}, "the accepted net area cannot be negative");
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the accepted net area cannot be negative");
     Database &db = project.database();
     auto transaction = Transaction::begin(db);
     if (!transaction)
@@ -336,7 +339,8 @@ Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &chan
         return refused(*parcel, date.error().detail);
     json newState = parcel->toJson();
     newState["proposal"] = std::string(proposalName(change.to));
-    newState["proposal_reason"] = change.to == Proposal::Rejected ? json(change.reason) : json(nullptr);
+    newState["proposal_reason"] =
+        change.to == Proposal::Rejected ? json(change.reason) : json(nullptr);
     const std::string user = change.user.empty() ? loginName() : change.user;
     const json history = {{"kind", "proposal"},
                           {"from", std::string(proposalName(*parcel->proposal))},

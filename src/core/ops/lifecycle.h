@@ -56,8 +56,10 @@ Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &chan
 // The exact inverse of a recorded change (a stage or proposal step, or a task edit): the parcel
 // or task returns to its identical former state, its history row goes, and the audit log gets an
 // "undo" entry that names it. Refused when something changed the same parcel or task since.
-Result<std::int64_t> undoChange(Project &project, std::int64_t auditId, const std::string &user = {});
+Result<std::int64_t> undoChange(Project &project, std::int64_t auditId,
+                                const std::string &user = {});
 // Applies an undone change again, as a new audit entry.
-Result<std::int64_t> redoChange(Project &project, std::int64_t auditId, const std::string &user = {});
+Result<std::int64_t> redoChange(Project &project, std::int64_t auditId,
+                                const std::string &user = {});
 
 }  // namespace gengbao::core

@@ -89,20 +89,21 @@ json planJsonOf(const Plan &plan)
 {
     json programs = json::array();
     for (const Program &program : plan.programs) {
-        programs.push_back({{"id", program.id},
-                            {"kind", program.kind},
-                            {"name", program.name},
-                            {"target_mu", program.targetMu ? json(*program.targetMu) : json(nullptr)},
-                            {"target_count",
-                             program.targetCount ? json(*program.targetCount) : json(nullptr)},
-                            {"annex_title", program.annexTitle},
-                            {"phases", phasesJson(program.phases)},
-                            {"deadlines", deadlinesJson(program.deadlines)},
-                            {"rules", rulesJson(program.rules)}});
+        programs.push_back(
+            {{"id", program.id},
+             {"kind", program.kind},
+             {"name", program.name},
+             {"target_mu", program.targetMu ? json(*program.targetMu) : json(nullptr)},
+             {"target_count", program.targetCount ? json(*program.targetCount) : json(nullptr)},
+             {"annex_title", program.annexTitle},
+             {"phases", phasesJson(program.phases)},
+             {"deadlines", deadlinesJson(program.deadlines)},
+             {"rules", rulesJson(program.rules)}});
     }
-    return {{"id", plan.id},           {"town", plan.town},       {"county", plan.county},
-            {"year", plan.year},       {"title", plan.title},     {"document_date", plan.documentDate},
-            {"issuer", plan.issuer},   {"indicators", indicatorsJson(plan.indicators)},
+    return {{"id", plan.id},         {"town", plan.town},
+            {"county", plan.county}, {"year", plan.year},
+            {"title", plan.title},   {"document_date", plan.documentDate},
+            {"issuer", plan.issuer}, {"indicators", indicatorsJson(plan.indicators)},
             {"programs", programs}};
 }
 
@@ -464,8 +465,9 @@ Status savePlan(Project &project, const Plan &plan)
     auto after = readStoredPlan(project.database());
     if (!after)
         return after.error();
-    auto id = appendAudit(project.database(), loginName(), "save_plan",
-                          "plan " + std::to_string(copy.id), planToJson(*before), planToJson(*after));
+    auto id =
+        appendAudit(project.database(), loginName(), "save_plan", "plan " + std::to_string(copy.id),
+                    planToJson(*before), planToJson(*after));
     if (!id)
         return id.error();
     GENGBAO_TRY(transaction->commit());
@@ -536,9 +538,9 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
         table.villages[village->second].potentialByBatch[batch->second] = centiMuOf(row.real(2));
     }));
     // Progress so far: each parcel's printed net area, by its current stage.
-    auto progress = db.prepare(
-        "SELECT village_code, stage, accepted_net_cmu, net_mu FROM parcels "
-        "WHERE village_code IS NOT NULL AND stage NOT IN ('candidate', 'withdrawn')");
+    auto progress =
+        db.prepare("SELECT village_code, stage, accepted_net_cmu, net_mu FROM parcels "
+                   "WHERE village_code IS NOT NULL AND stage NOT IN ('candidate', 'withdrawn')");
     if (!progress)
         return progress.error();
     GENGBAO_TRY(progress->forEachRow([&](Statement &row) {

@@ -18,10 +18,13 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const char *const kReachedNames[6] = {"selected", "restoring", "planted", "evidence_submitted",
-                                      "verified", "approved"};
+const char *const kReachedNames[6] = {"selected",           "restoring", "planted",
+                                      "evidence_submitted", "verified",  "approved"};
 
-double mu(std::int64_t centiMu) { return double(centiMu) / 100.0; }
+double mu(std::int64_t centiMu)
+{
+    return double(centiMu) / 100.0;
+}
 
 }  // namespace
 
@@ -58,7 +61,8 @@ Result<ProgressReport> progressReport(Project &project, const std::string &asOf)
         return query.error();
     query->bind(1, report.asOf);
     GENGBAO_TRY(query->forEachRow([&](Statement &row) {
-        const Stage stage = parseStage(row.optionalText(5).value_or("candidate")).value_or(Stage::Candidate);
+        const Stage stage =
+            parseStage(row.optionalText(5).value_or("candidate")).value_or(Stage::Candidate);
         const int rank = stageRank(stage);
         if (rank == 0)
             return;
@@ -77,7 +81,8 @@ Result<ProgressReport> progressReport(Project &project, const std::string &asOf)
             if (due && deadline.dueOn < report.asOf && stageRank(*due) > rank)
                 parcel.overdue.push_back(deadline);
         }
-        if (const auto village = villageIndex.find(parcel.villageCode); village != villageIndex.end()) {
+        if (const auto village = villageIndex.find(parcel.villageCode);
+            village != villageIndex.end()) {
             VillageProgress &progress = report.villages[village->second];
             for (int r = 1; r <= rank && r <= 6; ++r)
                 progress.reached[std::size_t(r - 1)] += parcel.net;

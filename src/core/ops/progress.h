@@ -42,7 +42,8 @@ struct VillageProgress
     // evidence_submitted, verified, approved.
     std::array<std::int64_t, 6> reached{};
     std::map<std::string, std::int64_t> overdue;  // parcels overdue, per stage
-    std::int64_t selectionShort = 0;  // task not covered by selected parcels after the selection deadline
+    std::int64_t selectionShort =
+        0;  // task not covered by selected parcels after the selection deadline
 };
 
 struct ProgressReport

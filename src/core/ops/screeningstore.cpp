@@ -275,11 +275,11 @@ Status saveScreeningRun(Database &db, int srsId, const std::string &user, Screen
     GENGBAO_TRY(writeResults(db, summary, *constraintIds, results, progress));
     GENGBAO_TRY(writeRemainders(db, summary, results));
     GENGBAO_TRY(updateParcels(db, summary.runId));
-    auto audited = appendAudit(db, user, "screen", "screening run " + std::to_string(summary.runId),
-                               nullptr,
-                               {{"run_id", summary.runId},
-                                {"screened", summary.screened},
-                                {"eligible", summary.eligible}});
+    auto audited =
+        appendAudit(db, user, "screen", "screening run " + std::to_string(summary.runId), nullptr,
+                    {{"run_id", summary.runId},
+                     {"screened", summary.screened},
+                     {"eligible", summary.eligible}});
     if (!audited)
         return audited.error();
     if (progress.cancelled())
