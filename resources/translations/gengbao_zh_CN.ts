@@ -241,5 +241,37 @@
             <source>Screening</source>
             <translation>筛查结果</translation>
         </message>
+        <message>
+            <source>Selected</source>
+            <translation>已选定</translation>
+        </message>
+        <message>
+            <source>Restoring</source>
+            <translation>恢复中</translation>
+        </message>
+        <message>
+            <source>Planted</source>
+            <translation>已种植</translation>
+        </message>
+        <message>
+            <source>Evidence submitted</source>
+            <translation>已举证</translation>
+        </message>
+        <message>
+            <source>Verified by the town</source>
+            <translation>镇已核实</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已通过审核</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已撤回</translation>
+        </message>
     </context>
 </TS>

@@ -32,6 +32,22 @@ QString ParcelTableModel::stageName(const std::string &stage)
 {
     if (stage == "candidate")
         return tr("Candidate");
+    if (stage == "selected")
+        return tr("Selected");
+    if (stage == "restoring")
+        return tr("Restoring");
+    if (stage == "planted")
+        return tr("Planted");
+    if (stage == "evidence_submitted")
+        return tr("Evidence submitted");
+    if (stage == "verified")
+        return tr("Verified by the town");
+    if (stage == "approved")
+        return tr("Approved");
+    if (stage == "rejected")
+        return tr("Rejected");
+    if (stage == "withdrawn")
+        return tr("Withdrawn");
     return toQString(stage);
 }
 
