@@ -101,7 +101,7 @@ bool MainWindow::openProject(const QString &path)
     return true;
 }
 
-std::optional<report::AnnexDocument> MainWindow::annex()
+std::optional<report::OfficialDocument> MainWindow::annex()
 {
     auto table = core::loadTaskTable(*mProject);
     if (!table) {
@@ -136,7 +136,7 @@ void MainWindow::printAnnex()
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto printed = report::paintAnnex(*document, printer, documentFonts()); !printed)
+    if (auto printed = report::paintDocument(*document, printer, documentFonts()); !printed)
         QMessageBox::warning(this, tr("Cannot print the annex"),
                              report::errorText(printed.error()));
 }
@@ -153,7 +153,7 @@ void MainWindow::exportAnnexPdf()
         QDir(start).filePath(document->title + QStringLiteral(".pdf")), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    if (auto written = report::writeAnnexPdf(*document, path, documentFonts()); !written)
+    if (auto written = report::writeDocumentPdf(*document, path, documentFonts()); !written)
         QMessageBox::warning(this, tr("Cannot print the annex"),
                              report::errorText(written.error()));
 }

@@ -36,7 +36,7 @@ private:
     // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
     void printAnnex();
     void exportAnnexPdf();
-    std::optional<report::AnnexDocument> annex();
+    std::optional<report::OfficialDocument> annex();
     report::DocumentFonts documentFonts() const;
     void updateTitle();
     void updateStatus();

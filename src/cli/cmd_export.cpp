@@ -6,7 +6,9 @@
 #include <core/base/csv.h>
 #include <core/ops/exportparcels.h>
 #include <core/ops/exportscreening.h>
+#include <core/ops/payouts.h>
 #include <core/project.h>
+#include <report/xlsxpayouts.h>
 #include <report/xlsxtasks.h>
 
 #include <cstdio>
@@ -23,14 +25,17 @@ int runExport(const std::vector<std::string> &args)
     const std::string &what =
         arguments.required(1, "what to export (parcels, villages, screening)");
     arguments.expectPositionalCount(2);
-    if (what != "parcels" && what != "screening" && what != "villages")
-        throw UsageError("unknown export '" + what + "' (known: parcels, villages, screening)");
+    if (what != "parcels" && what != "screening" && what != "villages" && what != "payouts")
+        throw UsageError("unknown export '" + what +
+                         "' (known: parcels, villages, screening, payouts)");
     const std::string format = arguments.value("--format").value_or("json");
-    if (format != "json" && format != "csv" && !(format == "xlsx" && what == "villages"))
-        throw UsageError("--format is json or csv" +
-                         std::string(what == "villages" ? " or xlsx" : "") + ", not '" + format +
-                         "'");
+    const bool spreadsheet = what == "villages" || what == "payouts";
+    if (format != "json" && format != "csv" && !(format == "xlsx" && spreadsheet))
+        throw UsageError("--format is json or csv" + std::string(spreadsheet ? " or xlsx" : "") +
+                         ", not '" + format + "'");
     const auto output = arguments.value("-o") ? arguments.value("-o") : arguments.value("--output");
+    if (format == "xlsx" && (!output || *output == "-"))
+        throw UsageError("--format xlsx needs -o OUT.xlsx");
     std::int64_t runId = 0;  // the current run
     if (const auto run = arguments.value("--run")) {
         if (what != "screening")
@@ -51,14 +56,22 @@ int runExport(const std::vector<std::string> &args)
     std::vector<core::ParcelRow> rows;
     core::StoredScreeningRun run;
     core::TaskTable table;
-    if (what == "villages") {
+    core::PayoutStatement payouts;
+    if (what == "payouts") {
+        auto loaded = core::payoutStatement(**project);
+        if (!loaded)
+            return fail(loaded.error());
+        payouts = std::move(loaded).value();
+        if (format == "xlsx") {
+            auto written = report::writePayoutsXlsx(payouts, *output);
+            return written ? 0 : fail(written.error());
+        }
+    } else if (what == "villages") {
         auto loaded = core::loadTaskTable(**project);
         if (!loaded)
             return fail(loaded.error());
         table = std::move(loaded).value();
         if (format == "xlsx") {
-            if (!output || *output == "-")
-                throw UsageError("--format xlsx needs -o OUT.xlsx");
             auto written = report::writeTaskTableXlsx(table, *output);
             return written ? 0 : fail(written.error());
         }
@@ -74,6 +87,9 @@ int runExport(const std::vector<std::string> &args)
         run = std::move(loaded).value();
     }
     const auto write = [&](std::ostream &stream) -> core::Status {
+        if (what == "payouts")
+            return format == "json" ? core::writePayoutsJson(payouts, stream)
+                                    : core::writePayoutsCsv(payouts, stream);
         if (what == "villages") {
             if (format == "json") {
                 stream << toJson(table).dump(2) << "\n";

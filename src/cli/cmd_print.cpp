@@ -3,9 +3,11 @@
 #include "commands.h"
 #include "output.h"
 
+#include <core/ops/payouts.h>
 #include <core/ops/plans.h>
 #include <core/project.h>
 #include <report/annex.h>
+#include <report/payoutsheet.h>
 
 #include <QGuiApplication>
 
@@ -42,11 +44,11 @@ int runPrint(const std::vector<std::string> &args)
 {
     const Arguments arguments(
         args, {"-o", "--output", "--text-font", "--title-font", "--heading-font"}, {});
-    const std::string &what = arguments.required(0, "what to print (annex)");
+    const std::string &what = arguments.required(0, "what to print (annex, payouts)");
     const std::string &projectPath = arguments.required(1, "PROJECT.gpkg");
     arguments.expectPositionalCount(2);
-    if (what != "annex")
-        throw UsageError("unknown print '" + what + "' (known: annex)");
+    if (what != "annex" && what != "payouts")
+        throw UsageError("unknown print '" + what + "' (known: annex, payouts)");
     const auto output = arguments.value("-o") ? arguments.value("-o") : arguments.value("--output");
     if (!output)
         throw UsageError("print annex needs -o OUT.pdf");
@@ -54,9 +56,18 @@ int runPrint(const std::vector<std::string> &args)
     auto project = core::Project::open(projectPath);
     if (!project)
         return fail(project.error());
-    auto table = core::loadTaskTable(**project);
-    if (!table)
-        return fail(table.error());
+    report::OfficialDocument document;
+    if (what == "annex") {
+        auto table = core::loadTaskTable(**project);
+        if (!table)
+            return fail(table.error());
+        document = report::annexFromTable(*table);
+    } else {
+        auto statement = core::payoutStatement(**project);
+        if (!statement)
+            return fail(statement.error());
+        document = report::payoutDocument(*statement);
+    }
     OffscreenGui gui;
     report::DocumentFonts fonts;
     report::DocumentFonts::prefer(
@@ -65,8 +76,7 @@ int runPrint(const std::vector<std::string> &args)
         fonts.title, QString::fromStdString(arguments.value("--title-font").value_or("")));
     report::DocumentFonts::prefer(
         fonts.heading, QString::fromStdString(arguments.value("--heading-font").value_or("")));
-    auto status = report::writeAnnexPdf(report::annexFromTable(*table),
-                                        QString::fromStdString(*output), fonts);
+    auto status = report::writeDocumentPdf(document, QString::fromStdString(*output), fonts);
     if (!status)
         return fail(status.error());
     return 0;

@@ -40,8 +40,11 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
   allocate PROJECT.gpkg --method proportional|floor-proportional [--floor MU] [--dry-run]
       Split the town target among the villages by eligible potential (exact to 0.01 mu; the
       tasks add up to the target). --dry-run only shows the proposal.
-  print annex PROJECT.gpkg -o ANNEX.pdf [--text-font F] [--title-font F] [--heading-font F]
-      Print the task breakdown annex (任务分解表) to PDF in the official layout (GB/T 9704).
+  print annex|payouts PROJECT.gpkg -o OUT.pdf [--text-font F] [--title-font F] [--heading-font F]
+      Print the task breakdown annex (任务分解表) or the subsidy statement to PDF in the
+      official layout (GB/T 9704).
+  export PROJECT.gpkg payouts --format json|csv|xlsx [-o OUT]
+      The year-end subsidy statement, exact to the fen, with the total in capital numerals.
   advance PROJECT.gpkg PARCEL_ID STAGE [--date YYYY-MM-DD] [--note TEXT] [--doc NUMBER]
       [--reason TEXT] [--accepted-net-mu MU]
       Move a parcel to its next stage: selected, restoring, planted, evidence_submitted,

@@ -486,3 +486,60 @@ TEST_CASE("cli advance and report progress follow a parcel to approval", "[cli][
     REQUIRE(undone.status == 0);
     CHECK(json::parse(cli("export " + project + " parcels").out).at(0).at("stage") == "verified");
 }
+
+TEST_CASE("cli export payouts and print payouts", "[cli][payouts]")
+{
+    // Three approved parcels of 峨溶居委会 (expected net 3.59, 1.57 and 6.27 mu): 600 yuan per mu
+    // gives 2154.00 + 942.00 + 3762.00 = 6858.00; the village is short of its task (115.17), so
+    // no reward.
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("sample " + project).status == 0);
+    for (const char *id : {"500241202300010001", "500241202300010002", "500241202300010003"}) {
+        for (const char *stage :
+             {"selected", "restoring", "planted", "evidence_submitted", "verified", "approved"})
+            REQUIRE(
+                cli("advance " + project + " " + id + " " + stage + " --date 2023-09-01").status ==
+                0);
+    }
+    const auto exported = cli("export " + project + " payouts --format json");
+    REQUIRE(exported.status == 0);
+    const json payouts = json::parse(exported.out);
+    REQUIRE(payouts.at("parcels").size() == 3);
+    const auto &first = payouts.at("parcels").at(0);
+    CHECK(first.at("id") == "500241202300010001");
+    CHECK(first.at("village") == "峨溶居委会");
+    CHECK(first.at("net_mu") == 3.59);
+    CHECK(first.at("subsidy_yuan") == 2154.0);
+    const auto &village = payouts.at("villages").at(0);
+    for (const char *key : {"village", "village_code", "task_mu", "approved_mu", "subsidy_yuan",
+                            "reward_yuan", "total_yuan"})
+        CHECK(village.contains(key));
+    CHECK(village.at("approved_mu") == 11.43);
+    CHECK(village.at("subsidy_yuan") == 6858.0);
+    CHECK(village.at("reward_yuan") == 0.0);
+    CHECK(payouts.at("total_yuan") == 6858.0);
+    CHECK(payouts.at("total_in_words") == "陆仟捌佰伍拾捌元整");
+    // Two decimals in the text, as the contract says.
+    CHECK(exported.out.find("\"total_yuan\": 6858.0") != std::string::npos);
+
+    const auto csv = parseCsv(cli("export " + project + " payouts --format csv").out);
+    CHECK(csv.at(0).at(0) == "village");
+    CHECK(csv.at(1).at(5) == "6858.00");
+    REQUIRE(cli("export " + project + " payouts --format xlsx -o " + dir.file("p.xlsx")).status ==
+            0);
+    const auto sheet = runCommand("ogrinfo -ro -al -q -oo HEADERS=DISABLE " + dir.file("p.xlsx"));
+    CHECK(sheet.out.find("陆仟捌佰伍拾捌元整") != std::string::npos);
+    CHECK(sheet.out.find("6858") != std::string::npos);
+
+    REQUIRE(cli("print payouts " + project + " -o " + dir.file("p.pdf")).status == 0);
+    const auto lines =
+        collapsedLines(runCommand("pdftotext -layout " + dir.file("p.pdf") + " -").out);
+    CHECK(std::find(lines.begin(), lines.end(), "峨溶镇2023年耕地恢复补足奖补资金明细表") !=
+          lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "1 峨溶居委会 115.17 11.43 6858.00 0.00 6858.00") !=
+          lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "合计 465.17 11.43 6858.00 0.00 6858.00") !=
+          lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "大写：陆仟捌佰伍拾捌元整") != lines.end());
+}
