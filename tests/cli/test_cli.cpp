@@ -450,6 +450,13 @@ TEST_CASE("cli advance and report progress follow a parcel to approval", "[cli][
     CHECK(firstLine(skip.err) == project + ": parcel 500241202300010002: it is candidate: it can "
                                            "go to selected only, not to planted");
     CHECK(cli("advance " + project + " " + id + " finished").status == 2);
+    // A rejection takes its reason from --note when no --reason is given.
+    const std::string other = "500241202300010003";
+    for (const std::string step : {"selected", "restoring", "planted", "evidence_submitted"})
+        REQUIRE(cli("advance " + project + " " + other + " " + step + " --date 2023-08-01").status == 0);
+    CHECK(cli("advance " + project + " " + other + " rejected --date 2023-08-02").status == 1);
+    REQUIRE(cli("advance " + project + " " + other + " rejected --date 2023-08-02 --note 作物未达标")
+                .status == 0);
 
     const json parcels = json::parse(cli("export " + project + " parcels").out);
     const auto &parcel = parcels.at(0);

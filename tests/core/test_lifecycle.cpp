@@ -222,7 +222,8 @@ TEST_CASE("the rework loop and the accepted area", "[core][lifecycle]")
     core::StageChange bad;
     bad.parcelId = other;
     bad.to = S::Withdrawn;
-    CHECK(core::advanceParcel(*project, bad).error().detail == "withdrawn needs a reason");
+    CHECK(core::advanceParcel(*project, bad).error().detail ==
+          "withdrawn needs a reason (--reason or --note)");
     bad.to = S::Selected;
     bad.acceptedNetCentiMu = 100;
     CHECK_FALSE(core::advanceParcel(*project, bad).ok());

@@ -49,7 +49,12 @@ json toJson(const ParcelRow &row)
     object["accepted_net_mu"] = orNull(row.acceptedNetMu);
     object["proposal"] = orNull(row.proposal);
     object["proposal_reason"] = orNull(row.proposalReason);
-    // The date each stage was reached (the latest time, after rework); empty until then.
+    // The date each stage was reached (the latest time, after rework); empty until then. Both
+    // as one object and as a column per stage (CSV).
+    json stageDates = json::object();
+    for (const auto &[stage, date] : row.stageDates)
+        stageDates[stage] = date;
+    object["stage_dates"] = std::move(stageDates);
     for (const char *stage : {"selected", "restoring", "planted", "evidence_submitted", "verified",
                               "approved", "rejected", "withdrawn"}) {
         const auto date = row.stageDates.find(stage);

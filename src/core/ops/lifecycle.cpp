@@ -271,9 +271,11 @@ bool undoable(const std::string &action)
 
 Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
 {
-    if ((change.to == Stage::Rejected || change.to == Stage::Withdrawn) && change.reason.empty())
+    // The reason of a rejection or withdrawal; a note alone serves as one.
+    const std::string reason = change.reason.empty() ? change.note : change.reason;
+    if ((change.to == Stage::Rejected || change.to == Stage::Withdrawn) && reason.empty())
         return makeError(ErrorCode::InvalidArgument, {},
-                         std::string(stageName(change.to)) + " needs a reason");
+                         std::string(stageName(change.to)) + " needs a reason (--reason or --note)");
     if (change.acceptedNetCentiMu && change.to != Stage::Approved)
         return makeError(ErrorCode::InvalidArgument, {},
                          "the accepted net area is recorded at approval only");
@@ -308,7 +310,7 @@ Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
                           {"recorded_by", user},
                           {"note", change.note},
                           {"document", change.document},
-                          {"reason", change.reason}};
+                          {"reason", reason}};
     auto auditId = applyParcelChange(db, *parcel, user, "advance", newState, history, std::nullopt);
     if (!auditId)
         return auditId.error();

@@ -22,7 +22,7 @@ struct StageChange
     std::string date;  // YYYY-MM-DD; empty: today
     std::string note;
     std::string document;  // e.g. the 举证 number from 国土调查云
-    std::string reason;    // required for rejected and withdrawn
+    std::string reason;    // required for rejected and withdrawn (the note serves if empty)
     std::optional<std::int64_t> acceptedNetCentiMu;
     std::string user;  // default: the login name
 };
