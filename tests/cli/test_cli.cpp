@@ -450,13 +450,6 @@ TEST_CASE("cli advance and report progress follow a parcel to approval", "[cli][
     CHECK(firstLine(skip.err) == project + ": parcel 500241202300010002: it is candidate: it can "
                                            "go to selected only, not to planted");
     CHECK(cli("advance " + project + " " + id + " finished").status == 2);
-    // A rejection takes its reason from --note when no --reason is given.
-    const std::string other = "500241202300010003";
-    for (const std::string step : {"selected", "restoring", "planted", "evidence_submitted"})
-        REQUIRE(cli("advance " + project + " " + other + " " + step + " --date 2023-08-01").status == 0);
-    CHECK(cli("advance " + project + " " + other + " rejected --date 2023-08-02").status == 1);
-    REQUIRE(cli("advance " + project + " " + other + " rejected --date 2023-08-02 --note 作物未达标")
-                .status == 0);
 
     const json parcels = json::parse(cli("export " + project + " parcels").out);
     const auto &parcel = parcels.at(0);
@@ -549,4 +542,21 @@ TEST_CASE("cli export payouts and print payouts", "[cli][payouts]")
     CHECK(std::find(lines.begin(), lines.end(), "合计 465.17 11.43 6858.00 0.00 6858.00") !=
           lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "大写：陆仟捌佰伍拾捌元整") != lines.end());
+}
+
+TEST_CASE("cli advance takes a rejection's reason from --note", "[cli][lifecycle]")
+{
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("sample " + project).status == 0);
+    const std::string id = "500241202300010003";
+    for (const std::string step : {"selected", "restoring", "planted", "evidence_submitted"})
+        REQUIRE(cli("advance " + project + " " + id + " " + step + " --date 2023-08-01").status == 0);
+    const auto bare = cli("advance " + project + " " + id + " rejected --date 2023-08-02");
+    CHECK(bare.status == 1);
+    CHECK(firstLine(bare.err).find("rejected needs a reason") != std::string::npos);
+    REQUIRE(cli("advance " + project + " " + id + " rejected --date 2023-08-02 --note 作物未达标")
+                .status == 0);
+    const json audit = json::parse(cli("audit " + project).out);
+    CHECK(audit.back().at("new").at("history").at("reason") == "作物未达标");
 }
