@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AdvanceDialog</name>
+        <message>
+            <source>Move Parcels to a Stage</source>
+            <translation>推进图斑阶段</translation>
+        </message>
+        <message>
+            <source>&amp;Stage:</source>
+            <translation>阶段(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Document or evidence &amp;number:</source>
+            <translation>文号或举证编号(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Note or reason:</source>
+            <translation>备注或理由(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;Accepted net area (mu):</source>
+            <translation>核定净面积（亩）(&amp;A)：</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorText</name>
         <message>
             <source>File not found</source>
@@ -89,6 +116,15 @@
         </message>
     </context>
     <context>
+        <name>gengbao::app::AdvanceDialog</name>
+        <message numerus="yes">
+            <source>%n selected parcel(s) take this step.</source>
+            <translation>
+                <numerusform>所选 %n 个图斑将推进到此阶段。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>gengbao::app::MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -153,6 +189,90 @@
         <message>
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Parcels</source>
+            <translation>图斑(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Move to Stage...</source>
+            <translation>推进阶段(&amp;M)...</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Cannot undo</source>
+            <translation>无法撤销</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村居</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <source>All stages</source>
+            <translation>全部阶段</translation>
+        </message>
+        <message>
+            <source>Any verdict</source>
+            <translation>全部筛查结果</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>符合条件</translation>
+        </message>
+        <message>
+            <source>Excluded</source>
+            <translation>已排除</translation>
+        </message>
+        <message>
+            <source>Not screened</source>
+            <translation>未筛查</translation>
+        </message>
+        <message>
+            <source>Search id, village, land class, batch</source>
+            <translation>搜索标识码、村居、地类、批次</translation>
+        </message>
+        <message>
+            <source>Audit Log</source>
+            <translation>操作日志</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Of</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Some parcels did not move</source>
+            <translation>部分图斑未能推进</translation>
         </message>
     </context>
     <context>
@@ -272,6 +392,19 @@
         <message>
             <source>Withdrawn</source>
             <translation>已撤回</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ProjectSession</name>
+        <message>
+            <source>Move %1 to %2</source>
+            <translation>将 %1 推进到“%2”</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n parcels to %1</source>
+            <translation>
+                <numerusform>将 %n 个图斑推进到“%1”</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

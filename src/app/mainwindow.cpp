@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "dialogs/advancedialog.h"
+#include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
 
@@ -12,40 +14,52 @@
 #include <QPrintDialog>
 #include <QPrinter>
 
+#include <core/ops/audit.h>
+
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include <map>
 
 namespace gengbao::app {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , mSession(new ProjectSession(this))
     , mModel(new ParcelTableModel(this))
-    , mProxy(new QSortFilterProxyModel(this))
+    , mProxy(new ParcelFilter(mModel, this))
     , mTable(new QTableView(this))
     , mStatusLabel(new QLabel(this))
 {
-    mProxy->setSourceModel(mModel);
     mProxy->setSortRole(Qt::UserRole + 1);
     mTable->setModel(mProxy);
     mTable->setSortingEnabled(true);
     mTable->sortByColumn(ParcelTableModel::Id, Qt::AscendingOrder);  // import order, not reversed
     mTable->verticalHeader()->hide();
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mTable->setAlternatingRowColors(true);
     mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setCentralWidget(mTable);
     statusBar()->addWidget(mStatusLabel);
+    buildFilterBar();
+    buildAuditDock();
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *openAction = fileMenu->addAction(tr("&Open Project..."));
@@ -61,6 +75,33 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *quitAction = fileMenu->addAction(tr("&Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, qApp, &QApplication::quit);
+
+    // Every edit goes through the session's undo stack, with readable names.
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undoAction = mSession->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = mSession->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    editMenu->addAction(undoAction);
+    editMenu->addAction(redoAction);
+
+    QMenu *parcelMenu = menuBar()->addMenu(tr("&Parcels"));
+    mAdvanceAction = parcelMenu->addAction(tr("&Move to Stage..."));
+    mAdvanceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(mAdvanceAction, &QAction::triggered, this, &MainWindow::advanceSelection);
+    mTable->addAction(mAdvanceAction);
+    mTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(mAuditDock->toggleViewAction());
+
+    connect(mSession, &ProjectSession::changed, this, &MainWindow::showSession);
+    connect(mSession, &ProjectSession::undoFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Cannot undo"), message);
+    });
+    connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { mAdvanceAction->setEnabled(mTable->selectionModel()->hasSelection()); });
+    mAdvanceAction->setEnabled(false);
 
     resize(1100, 700);
     updateTitle();
@@ -83,27 +124,131 @@ void MainWindow::chooseAndOpenProject()
 
 bool MainWindow::openProject(const QString &path)
 {
-    auto project = core::Project::open(toUtf8(path));
-    if (!project) {
-        QMessageBox::warning(this, tr("Cannot open project"), report::errorText(project.error()));
+    if (const auto failure = mSession->open(path)) {
+        QMessageBox::warning(this, tr("Cannot open project"), *failure);
         return false;
     }
-    auto rows = core::loadParcelRows(**project);
-    if (!rows) {
-        QMessageBox::warning(this, tr("Cannot open project"), report::errorText(rows.error()));
-        return false;
-    }
-    mProject = std::move(project).value();
-    mModel->setRows(std::move(rows).value());
     mTable->resizeColumnsToContents();
+    return true;
+}
+
+void MainWindow::showSession()
+{
+    mModel->setRows(mSession->rows());
+    // The village filter offers the villages of the project, by code.
+    const QString current = mVillageFilter->currentData().toString();
+    mVillageFilter->blockSignals(true);
+    mVillageFilter->clear();
+    mVillageFilter->addItem(tr("All villages"), QString());
+    std::map<std::string, std::string> villages;
+    for (const core::ParcelRow &row : mSession->rows()) {
+        if (row.villageCode)
+            villages.emplace(*row.villageCode, row.village);
+    }
+    for (const auto &[code, name] : villages)
+        mVillageFilter->addItem(toQString(name), toQString(code));
+    mVillageFilter->setCurrentIndex(std::max(0, mVillageFilter->findData(current)));
+    mVillageFilter->blockSignals(false);
+    refreshAuditLog();
     updateTitle();
     updateStatus();
-    return true;
+}
+
+void MainWindow::buildFilterBar()
+{
+    QToolBar *bar = addToolBar(tr("Filter"));
+    bar->setObjectName(QStringLiteral("filterBar"));
+    bar->setMovable(false);
+    mVillageFilter = new QComboBox(bar);
+    mVillageFilter->setObjectName(QStringLiteral("villageFilter"));
+    mVillageFilter->addItem(tr("All villages"), QString());
+    connect(mVillageFilter, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setVillageCode(mVillageFilter->currentData().toString()); });
+    mStageFilter = new QComboBox(bar);
+    mStageFilter->setObjectName(QStringLiteral("stageFilter"));
+    mStageFilter->addItem(tr("All stages"), QString());
+    for (const core::Stage stage :
+         {core::Stage::Candidate, core::Stage::Selected, core::Stage::Restoring,
+          core::Stage::Planted, core::Stage::EvidenceSubmitted, core::Stage::Verified,
+          core::Stage::Approved, core::Stage::Rejected, core::Stage::Withdrawn}) {
+        const std::string name(core::stageName(stage));
+        mStageFilter->addItem(ParcelTableModel::stageName(name), toQString(name));
+    }
+    connect(mStageFilter, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setStage(mStageFilter->currentData().toString()); });
+    mVerdictFilter = new QComboBox(bar);
+    mVerdictFilter->setObjectName(QStringLiteral("verdictFilter"));
+    mVerdictFilter->addItem(tr("Any verdict"), int(ParcelFilter::Verdict::Any));
+    mVerdictFilter->addItem(tr("Eligible"), int(ParcelFilter::Verdict::Eligible));
+    mVerdictFilter->addItem(tr("Excluded"), int(ParcelFilter::Verdict::Excluded));
+    mVerdictFilter->addItem(tr("Not screened"), int(ParcelFilter::Verdict::NotScreened));
+    connect(mVerdictFilter, &QComboBox::currentIndexChanged, this, [this] {
+        mProxy->setVerdict(
+            static_cast<ParcelFilter::Verdict>(mVerdictFilter->currentData().toInt()));
+    });
+    mSearch = new QLineEdit(bar);
+    mSearch->setObjectName(QStringLiteral("search"));
+    mSearch->setPlaceholderText(tr("Search id, village, land class, batch"));
+    mSearch->setClearButtonEnabled(true);
+    connect(mSearch, &QLineEdit::textChanged, mProxy, &ParcelFilter::setText);
+    bar->addWidget(mVillageFilter);
+    bar->addWidget(mStageFilter);
+    bar->addWidget(mVerdictFilter);
+    bar->addWidget(mSearch);
+}
+
+void MainWindow::buildAuditDock()
+{
+    mAuditDock = new QDockWidget(tr("Audit Log"), this);
+    mAuditDock->setObjectName(QStringLiteral("auditDock"));
+    mAuditTable = new QTableWidget(0, 4, mAuditDock);
+    mAuditTable->setObjectName(QStringLiteral("auditTable"));
+    mAuditTable->setHorizontalHeaderLabels({tr("Time"), tr("User"), tr("Change"), tr("Of")});
+    mAuditTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mAuditTable->verticalHeader()->hide();
+    mAuditTable->horizontalHeader()->setStretchLastSection(true);
+    mAuditDock->setWidget(mAuditTable);
+    addDockWidget(Qt::BottomDockWidgetArea, mAuditDock);
+    mAuditDock->hide();
+}
+
+void MainWindow::refreshAuditLog()
+{
+    if (!mSession->project())
+        return;
+    auto entries = core::readAuditLog(*mSession->project());
+    if (!entries)
+        return;
+    mAuditTable->setRowCount(int(entries->size()));
+    int row = 0;
+    // Newest first: the officer looks for what just happened.
+    for (auto it = entries->rbegin(); it != entries->rend(); ++it, ++row) {
+        mAuditTable->setItem(row, 0, new QTableWidgetItem(toQString(it->at)));
+        mAuditTable->setItem(row, 1, new QTableWidgetItem(toQString(it->user)));
+        mAuditTable->setItem(row, 2, new QTableWidgetItem(toQString(it->action)));
+        mAuditTable->setItem(row, 3, new QTableWidgetItem(toQString(it->target)));
+    }
+}
+
+void MainWindow::advanceSelection()
+{
+    QStringList ids;
+    for (const QModelIndex &index : mTable->selectionModel()->selectedRows())
+        ids << index.data(ParcelTableModel::ParcelIdRole).toString();
+    if (ids.isEmpty())
+        return;
+    AdvanceDialog dialog(int(ids.size()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QStringList refusals = mSession->advance(ids, dialog.step());
+    if (!refusals.isEmpty())
+        QMessageBox::information(this, tr("Some parcels did not move"),
+                                 refusals.join(QLatin1Char('\n')));
 }
 
 std::optional<report::OfficialDocument> MainWindow::annex()
 {
-    auto table = core::loadTaskTable(*mProject);
+    auto table = core::loadTaskTable(*mSession->project());
     if (!table) {
         QMessageBox::warning(this, tr("Cannot print the annex"), report::errorText(table.error()));
         return std::nullopt;
@@ -160,22 +305,23 @@ void MainWindow::exportAnnexPdf()
 
 void MainWindow::updateTitle()
 {
-    mPrintAnnexAction->setEnabled(mProject != nullptr);
-    mAnnexPdfAction->setEnabled(mProject != nullptr);
-    if (!mProject) {
+    core::Project *project = mSession->project();
+    mPrintAnnexAction->setEnabled(project != nullptr);
+    mAnnexPdfAction->setEnabled(project != nullptr);
+    if (!project) {
         setWindowTitle(tr("Gengbao"));
         return;
     }
-    const core::ProjectSettings &settings = mProject->settings();
+    const core::ProjectSettings &settings = project->settings();
     setWindowTitle(tr("%1 %2 - %3 - Gengbao")
                        .arg(toQString(settings.town))
                        .arg(settings.year)
-                       .arg(QFileInfo(toQString(mProject->path())).fileName()));
+                       .arg(QFileInfo(toQString(project->path())).fileName()));
 }
 
 void MainWindow::updateStatus()
 {
-    if (!mProject) {
+    if (!mSession->project()) {
         mStatusLabel->setText(tr("Open a project with File > Open Project."));
         return;
     }
@@ -193,7 +339,7 @@ void MainWindow::updateStatus()
     QString text = tr("Parcels: %1, gross area %2 mu; town target %3 mu")
                        .arg(mModel->rows().size())
                        .arg(QString::number(grossMu, 'f', 2))
-                       .arg(QString::number(mProject->settings().targetMu, 'f', 2));
+                       .arg(QString::number(mSession->project()->settings().targetMu, 'f', 2));
     if (screened)
         text += tr("; eligible: %1 parcels, %2 mu")
                     .arg(eligible)

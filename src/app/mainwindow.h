@@ -10,16 +10,22 @@
 #include <optional>
 
 class QAction;
+class QComboBox;
+class QDockWidget;
 class QLabel;
-class QSortFilterProxyModel;
+class QLineEdit;
 class QTableView;
+class QTableWidget;
 
 namespace gengbao::app {
 
+class ParcelFilter;
 class ParcelTableModel;
+class ProjectSession;
 
-// The main window: opens a project and lists its parcels. Every edit is saved at once, so there is
-// no Save action. The full application (import, screening, tasks, map) grows from here.
+// The main window: opens a project, lists its parcels with filters, moves them along their
+// stages (undoable), shows the audit log and prints the annex. Every edit is saved at once, so
+// there is no Save action. The full application (import, screening, tasks, map) grows from here.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +39,12 @@ public:
 
 private:
     void chooseAndOpenProject();
+    void showSession();  // after the project opened or changed
+    void buildFilterBar();
+    void buildAuditDock();
+    void refreshAuditLog();
+    // Moves the selected parcels to a stage chosen in a dialog, as one undoable command.
+    void advanceSelection();
     // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
     void printAnnex();
     void exportAnnexPdf();
@@ -41,13 +53,20 @@ private:
     void updateTitle();
     void updateStatus();
 
-    std::unique_ptr<core::Project> mProject;
+    ProjectSession *mSession = nullptr;
     ParcelTableModel *mModel = nullptr;
-    QSortFilterProxyModel *mProxy = nullptr;
+    ParcelFilter *mProxy = nullptr;
     QTableView *mTable = nullptr;
     QLabel *mStatusLabel = nullptr;
     QAction *mPrintAnnexAction = nullptr;
     QAction *mAnnexPdfAction = nullptr;
+    QAction *mAdvanceAction = nullptr;
+    QComboBox *mVillageFilter = nullptr;
+    QComboBox *mStageFilter = nullptr;
+    QComboBox *mVerdictFilter = nullptr;
+    QLineEdit *mSearch = nullptr;
+    QDockWidget *mAuditDock = nullptr;
+    QTableWidget *mAuditTable = nullptr;
 };
 
 }  // namespace gengbao::app

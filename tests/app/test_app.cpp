@@ -2,18 +2,28 @@
 // The desktop window under QT_QPA_PLATFORM=offscreen: opens a project and lists its parcels.
 #include "../support/testfiles.h"
 
+#include <app/dialogs/advancedialog.h>
 #include <app/mainwindow.h>
+#include <app/models/parcelfilter.h>
 #include <app/models/parceltablemodel.h>
+#include <app/session/projectsession.h>
+#include <core/ops/audit.h>
 #include <core/ops/sampleproject.h>
 
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDate>
+#include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTranslator>
+#include <QUndoStack>
 
 using namespace gengbao;
 using namespace gengbao::test;
@@ -83,4 +93,99 @@ TEST_CASE("a project that cannot be opened keeps the window as it was", "[app]")
     const QString title = window.windowTitle();
     CHECK_FALSE(window.openProject(QString::fromStdString(dir.file("missing.gpkg"))));
     CHECK(window.windowTitle() == title);
+}
+
+TEST_CASE("the parcel filters narrow the table", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::MainWindow window;
+    REQUIRE(window.openProject(QString::fromStdString(dir.file("sample.gpkg"))));
+    auto *table = window.findChild<QTableView *>();
+    auto *village = window.findChild<QComboBox *>(QStringLiteral("villageFilter"));
+    auto *verdict = window.findChild<QComboBox *>(QStringLiteral("verdictFilter"));
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("search"));
+    REQUIRE(village);
+    REQUIRE(verdict);
+    REQUIRE(search);
+    CHECK(village->count() == 9);  // all, then the sample's 8 villages
+    // 黄瓜村 (500241111203) has 6 parcels, 4 of them eligible (data/sample/manifest.json).
+    village->setCurrentIndex(village->findData(QStringLiteral("500241111203")));
+    const int inVillage = table->model()->rowCount();
+    CHECK(inVillage == 6);
+    verdict->setCurrentIndex(verdict->findData(int(app::ParcelFilter::Verdict::Eligible)));
+    CHECK(table->model()->rowCount() == 4);
+    verdict->setCurrentIndex(0);
+    village->setCurrentIndex(0);
+    verdict->setCurrentIndex(verdict->findData(int(app::ParcelFilter::Verdict::Excluded)));
+    CHECK(table->model()->rowCount() == 35);  // 15 slope + 20 red line
+    verdict->setCurrentIndex(0);
+    search->setText(QStringLiteral("500241202300010001"));
+    CHECK(table->model()->rowCount() == 1);
+}
+
+TEST_CASE("a stage step from the window is one command that undoes and redoes", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    int changes = 0;
+    QObject::connect(&session, &app::ProjectSession::changed, [&changes] { ++changes; });
+    app::ProjectSession::Step step;
+    step.to = core::Stage::Selected;
+    step.date = QStringLiteral("2023-04-18");
+    const QStringList refusals =
+        session.advance({QStringLiteral("500241202300010001"), QStringLiteral("500241202300010002"),
+                         QStringLiteral("500241202300010127")},  // the last one is too steep
+                        step);
+    REQUIRE(refusals.size() == 1);
+    CHECK(refusals.front().contains(QStringLiteral("500241202300010127")));
+    CHECK(changes == 1);
+    const auto stageOf = [&session](std::size_t row) { return session.rows()[row].stage; };
+    CHECK(stageOf(0) == "selected");
+    CHECK(stageOf(1) == "selected");
+    QUndoStack *stack = session.undoStack();
+    REQUIRE(stack->count() == 1);
+    INFO(stack->undoText().toStdString());
+    CHECK(stack->undoText() == QStringLiteral("Move 2 parcels to Selected"));
+    stack->undo();
+    CHECK(stageOf(0) == "candidate");
+    CHECK(stageOf(1) == "candidate");
+    stack->redo();
+    CHECK(stageOf(0) == "selected");
+    CHECK(stageOf(1) == "selected");
+    // The log holds the steps, their undo and their redo.
+    auto log = core::readAuditLog(*session.project());
+    REQUIRE(log.ok());
+    std::vector<std::string> last;
+    for (std::size_t i = log->size() - 6; i < log->size(); ++i)
+        last.push_back(log->at(i).action);
+    CHECK(last == std::vector<std::string>{"advance", "advance", "undo", "undo", "redo", "redo"});
+}
+
+TEST_CASE("the stage dialog offers every step and approval's accepted area", "[app]")
+{
+    application();
+    app::AdvanceDialog dialog(3);
+    auto *stage = dialog.findChild<QComboBox *>(QStringLiteral("stageCombo"));
+    auto *accepted = dialog.findChild<QCheckBox *>(QStringLiteral("acceptedCheck"));
+    REQUIRE(stage);
+    REQUIRE(accepted);
+    CHECK(stage->count() == 8);
+    CHECK_FALSE(accepted->isEnabled());
+    stage->setCurrentIndex(stage->findData(int(core::Stage::Approved)));
+    CHECK(accepted->isEnabled());
+    accepted->setChecked(true);
+    dialog.findChild<QDoubleSpinBox *>(QStringLiteral("acceptedSpin"))->setValue(3.5);
+    const auto step = dialog.step();
+    CHECK(step.to == core::Stage::Approved);
+    CHECK(step.acceptedNetCentiMu == 350);
+    CHECK(step.date == QDate::currentDate().toString(Qt::ISODate));
 }

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advancedialog.h"
+
+#include "../models/parceltablemodel.h"
+#include "ui_advancedialog.h"
+
+#include <QDate>
+
+#include <cmath>
+
+namespace gengbao::app {
+
+AdvanceDialog::AdvanceDialog(int parcelCount, QWidget *parent)
+    : QDialog(parent)
+    , mUi(std::make_unique<Ui::AdvanceDialog>())
+{
+    mUi->setupUi(this);
+    mUi->summaryLabel->setText(tr("%n selected parcel(s) take this step.", nullptr, parcelCount));
+    for (const core::Stage stage :
+         {core::Stage::Selected, core::Stage::Restoring, core::Stage::Planted,
+          core::Stage::EvidenceSubmitted, core::Stage::Verified, core::Stage::Approved,
+          core::Stage::Rejected, core::Stage::Withdrawn}) {
+        const std::string name(core::stageName(stage));
+        mUi->stageCombo->addItem(ParcelTableModel::stageName(name), static_cast<int>(stage));
+    }
+    mUi->dateEdit->setMaximumDate(QDate::currentDate());  // never in the future
+    mUi->dateEdit->setDate(QDate::currentDate());
+    connect(mUi->stageCombo, &QComboBox::currentIndexChanged, this, &AdvanceDialog::stageChosen);
+    stageChosen();
+}
+
+AdvanceDialog::~AdvanceDialog() = default;
+
+void AdvanceDialog::stageChosen()
+{
+    const auto stage = static_cast<core::Stage>(mUi->stageCombo->currentData().toInt());
+    const bool approval = stage == core::Stage::Approved;
+    mUi->acceptedCheck->setEnabled(approval);
+    if (!approval)
+        mUi->acceptedCheck->setChecked(false);
+}
+
+ProjectSession::Step AdvanceDialog::step() const
+{
+    ProjectSession::Step step;
+    step.to = static_cast<core::Stage>(mUi->stageCombo->currentData().toInt());
+    step.date = mUi->dateEdit->date().toString(Qt::ISODate);
+    step.note = mUi->noteEdit->text().trimmed();
+    step.document = mUi->documentEdit->text().trimmed();
+    if (mUi->acceptedCheck->isChecked())
+        step.acceptedNetCentiMu = std::llround(mUi->acceptedSpin->value() * 100.0);
+    return step;
+}
+
+}  // namespace gengbao::app
