@@ -29,6 +29,25 @@
         </message>
     </context>
     <context>
+        <name>AllocationDialog</name>
+        <message>
+            <source>Allocate the Town Target</source>
+            <translation>分配全镇任务</translation>
+        </message>
+        <message>
+            <source>&amp;Method:</source>
+            <translation>方法(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>&amp;Floor per village (mu):</source>
+            <translation>每村保底（亩）(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Proposal (nothing changes until you apply it):</source>
+            <translation>分配方案（点击“应用”前不做任何修改）：</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorText</name>
         <message>
             <source>File not found</source>
@@ -122,6 +141,29 @@
             <translation>
                 <numerusform>所选 %n 个图斑将推进到此阶段。</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::AllocationDialog</name>
+        <message>
+            <source>In proportion to eligible potential</source>
+            <translation>按符合条件的潜力比例</translation>
+        </message>
+        <message>
+            <source>A floor per village, the rest by potential</source>
+            <translation>每村保底，其余按潜力比例</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Potential (mu)</source>
+            <translation>潜力图斑面积（亩）</translation>
+        </message>
+        <message>
+            <source>Proposed task (mu)</source>
+            <translation>拟分配任务（亩）</translation>
         </message>
     </context>
     <context>
@@ -274,6 +316,14 @@
             <source>Some parcels did not move</source>
             <translation>部分图斑未能推进</translation>
         </message>
+        <message>
+            <source>Parcels</source>
+            <translation>图斑</translation>
+        </message>
+        <message>
+            <source>Village Tasks</source>
+            <translation>村居任务</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ParcelTableModel</name>
@@ -405,6 +455,132 @@
             <translation>
                 <numerusform>将 %n 个图斑推进到“%1”</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Set the task of %1</source>
+            <translation>设置 %1 的任务</translation>
+        </message>
+        <message>
+            <source>Set the remarks of %1</source>
+            <translation>设置 %1 的备注</translation>
+        </message>
+        <message>
+            <source>Allocate the target in proportion to potential</source>
+            <translation>按潜力比例分配任务</translation>
+        </message>
+        <message>
+            <source>Allocate the target with a floor per village</source>
+            <translation>按保底加比例分配任务</translation>
+        </message>
+        <message>
+            <source>Read the tasks from %1</source>
+            <translation>从 %1 读入任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::TaskTableModel</name>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>The task is %1 mu above the village's eligible potential: the village must add parcels of its own.</source>
+            <translation>任务比本村符合条件的潜力多 %1 亩：需由村居自选图斑补足。</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Potential (mu)</source>
+            <translation>潜力图斑面积（亩）</translation>
+        </message>
+        <message>
+            <source>Task (mu)</source>
+            <translation>任务数（亩）</translation>
+        </message>
+        <message>
+            <source>Shortfall (mu)</source>
+            <translation>潜力缺口（亩）</translation>
+        </message>
+        <message>
+            <source>Selected (mu)</source>
+            <translation>已选定（亩）</translation>
+        </message>
+        <message>
+            <source>Approved (mu)</source>
+            <translation>已通过（亩）</translation>
+        </message>
+        <message>
+            <source>Remarks</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::VillageTasksView</name>
+        <message>
+            <source>Cannot set the task</source>
+            <translation>无法设置任务</translation>
+        </message>
+        <message>
+            <source>&amp;Allocate...</source>
+            <translation>分配任务(&amp;A)...</translation>
+        </message>
+        <message>
+            <source>Print Pre&amp;view...</source>
+            <translation>打印预览(&amp;V)...</translation>
+        </message>
+        <message>
+            <source>&amp;Export XLSX...</source>
+            <translation>导出 XLSX(&amp;E)...</translation>
+        </message>
+        <message>
+            <source>&amp;Import XLSX...</source>
+            <translation>读入 XLSX(&amp;I)...</translation>
+        </message>
+        <message>
+            <source>Town target %1 mu; tasks %2 mu; eligible potential %3 mu.</source>
+            <translation>全镇任务 %1 亩；已分配 %2 亩；符合条件的潜力 %3 亩。</translation>
+        </message>
+        <message>
+            <source>The tasks exceed the target by %1 mu.</source>
+            <translation>已分配任务比全镇任务多 %1 亩。</translation>
+        </message>
+        <message>
+            <source>The tasks fall short of the target by %1 mu.</source>
+            <translation>已分配任务比全镇任务少 %1 亩。</translation>
+        </message>
+        <message>
+            <source>Cannot allocate</source>
+            <translation>无法分配</translation>
+        </message>
+        <message>
+            <source>Export the Task Table</source>
+            <translation>导出任务分解表</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <source>Read Edited Tasks</source>
+            <translation>读入修改后的任务</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.ods *.csv)</source>
+            <translation>电子表格 (*.xlsx *.ods *.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot read the tasks</source>
+            <translation>无法读入任务</translation>
         </message>
     </context>
 </TS>

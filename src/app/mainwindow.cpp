@@ -5,6 +5,7 @@
 #include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
+#include "views/villagetasksview.h"
 
 #include <core/ops/exportparcels.h>
 #include <core/ops/plans.h>
@@ -29,6 +30,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolBar>
@@ -56,7 +58,11 @@ MainWindow::MainWindow(QWidget *parent)
     mTable->setAlternatingRowColors(true);
     mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    setCentralWidget(mTable);
+    mTable->setObjectName(QStringLiteral("parcelTable"));
+    mTabs = new QTabWidget(this);
+    mTabs->addTab(mTable, tr("Parcels"));
+    mTabs->addTab(new VillageTasksView(*mSession, mTabs), tr("Village Tasks"));
+    setCentralWidget(mTabs);
     statusBar()->addWidget(mStatusLabel);
     buildFilterBar();
     buildAuditDock();

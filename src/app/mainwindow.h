@@ -15,6 +15,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTabWidget;
 class QTableWidget;
 
 namespace gengbao::app {
@@ -57,6 +58,7 @@ private:
     ParcelTableModel *mModel = nullptr;
     ParcelFilter *mProxy = nullptr;
     QTableView *mTable = nullptr;
+    QTabWidget *mTabs = nullptr;
     QLabel *mStatusLabel = nullptr;
     QAction *mPrintAnnexAction = nullptr;
     QAction *mAnnexPdfAction = nullptr;

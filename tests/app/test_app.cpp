@@ -6,7 +6,9 @@
 #include <app/mainwindow.h>
 #include <app/models/parcelfilter.h>
 #include <app/models/parceltablemodel.h>
+#include <app/models/tasktablemodel.h>
 #include <app/session/projectsession.h>
+#include <app/views/villagetasksview.h>
 #include <core/ops/audit.h>
 #include <core/ops/sampleproject.h>
 
@@ -58,7 +60,7 @@ TEST_CASE("the main window opens the sample project and lists its parcels in Chi
     REQUIRE(window.openProject(QString::fromStdString(dir.file("sample.gpkg"))));
     CHECK(window.windowTitle().contains(QStringLiteral("峨溶镇")));
     CHECK(window.windowTitle().contains(QStringLiteral("耕保")));
-    auto *table = window.findChild<QTableView *>();
+    auto *table = window.findChild<QTableView *>(QStringLiteral("parcelTable"));
     REQUIRE(table);
     CHECK(table->model()->rowCount() == 386);
     CHECK(table->model()->headerData(app::ParcelTableModel::Village, Qt::Horizontal).toString() ==
@@ -104,7 +106,7 @@ TEST_CASE("the parcel filters narrow the table", "[app]")
     REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
     app::MainWindow window;
     REQUIRE(window.openProject(QString::fromStdString(dir.file("sample.gpkg"))));
-    auto *table = window.findChild<QTableView *>();
+    auto *table = window.findChild<QTableView *>(QStringLiteral("parcelTable"));
     auto *village = window.findChild<QComboBox *>(QStringLiteral("villageFilter"));
     auto *verdict = window.findChild<QComboBox *>(QStringLiteral("verdictFilter"));
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("search"));
@@ -188,4 +190,43 @@ TEST_CASE("the stage dialog offers every step and approval's accepted area", "[a
     CHECK(step.to == core::Stage::Approved);
     CHECK(step.acceptedNetCentiMu == 350);
     CHECK(step.date == QDate::currentDate().toString(Qt::ISODate));
+}
+
+TEST_CASE("the village task table edits and allocates through undoable commands", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    app::VillageTasksView view(session);
+    app::TaskTableModel *model = view.model();
+    REQUIRE(model->rowCount() == 9);  // 8 villages and 合计
+    CHECK(model->data(model->index(8, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("465.17"));
+    // 黄瓜村: task 30 above its potential 12.06, highlighted with the shortfall 17.94.
+    CHECK(model->data(model->index(3, app::TaskTableModel::Shortfall)).toString() ==
+          QStringLiteral("17.94"));
+    CHECK(model->data(model->index(3, app::TaskTableModel::Task), Qt::BackgroundRole).isValid());
+
+    REQUIRE(model->setData(model->index(3, app::TaskTableModel::Task), QStringLiteral("12.06")));
+    CHECK(model->data(model->index(3, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("12.06"));
+    CHECK(model->data(model->index(8, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("447.23"));  // 465.17 − 17.94
+    CHECK_FALSE(model->setData(model->index(3, app::TaskTableModel::Task), QStringLiteral("abc")));
+    session.undoStack()->undo();
+    CHECK(model->data(model->index(3, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("30"));
+
+    REQUIRE_FALSE(session.allocate(core::AllocationMethod::Proportional, 0));
+    CHECK(model->data(model->index(8, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("465.17"));
+    CHECK(model->data(model->index(0, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("145.44"));  // 465.17 × 273.41 / 874.48
+    session.undoStack()->undo();
+    CHECK(model->data(model->index(0, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("115.17"));
 }

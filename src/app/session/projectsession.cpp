@@ -5,9 +5,12 @@
 #include "corechangecommand.h"
 #include "strings.h"
 
+#include <core/db/statement.h>
 #include <core/ops/lifecycle.h>
+#include <core/ops/villagetaskfile.h>
 #include <report/errortext.h>
 
+#include <QFileInfo>
 #include <QUndoStack>
 
 namespace gengbao::app {
@@ -85,6 +88,79 @@ QStringList ProjectSession::advance(const QStringList &parcelIds, const Step &st
                        : tr("Move %n parcels to %1", nullptr, int(moved.size())).arg(stage));
     mUndoStack->push(group.release());  // emits indexChanged: reload and `changed`
     return refusals;
+}
+
+std::optional<core::TaskTable> ProjectSession::taskTable() const
+{
+    if (!mProject)
+        return std::nullopt;
+    auto table = core::loadTaskTable(*mProject);
+    if (!table)
+        return std::nullopt;
+    return std::move(table).value();
+}
+
+std::int64_t ProjectSession::latestAuditId() const
+{
+    auto query = mProject->database().prepare("SELECT coalesce(max(id), 0) FROM audit_log");
+    if (!query || !query->step().ok())
+        return 0;
+    return query->int64(0);
+}
+
+void ProjectSession::pushLatestChange(std::int64_t before, const QString &text)
+{
+    const std::int64_t after = latestAuditId();
+    if (after == before) {
+        emit changed();  // nothing to undo (the same value again), but views may reread
+        return;
+    }
+    auto failed = [this](const QString &message) { emit undoFailed(message); };
+    mUndoStack->push(new CoreChangeCommand(*mProject, after, text, failed));
+}
+
+std::optional<QString> ProjectSession::setTask(const QString &villageCode,
+                                               std::optional<std::int64_t> task,
+                                               std::optional<QString> remarks)
+{
+    if (!mProject)
+        return std::nullopt;
+    const std::int64_t before = latestAuditId();
+    std::optional<std::string> remarksText;
+    if (remarks)
+        remarksText = toUtf8(*remarks);
+    auto status = core::setVillageTask(*mProject, 0, toUtf8(villageCode), task, remarksText);
+    if (!status)
+        return report::errorText(status.error());
+    pushLatestChange(before, task ? tr("Set the task of %1").arg(villageCode)
+                                  : tr("Set the remarks of %1").arg(villageCode));
+    return std::nullopt;
+}
+
+std::optional<QString> ProjectSession::allocate(core::AllocationMethod method, std::int64_t floor)
+{
+    if (!mProject)
+        return std::nullopt;
+    const std::int64_t before = latestAuditId();
+    auto applied = core::applyAllocation(*mProject, 0, method, floor);
+    if (!applied)
+        return report::errorText(applied.error());
+    pushLatestChange(before, method == core::AllocationMethod::Proportional
+                                 ? tr("Allocate the target in proportion to potential")
+                                 : tr("Allocate the target with a floor per village"));
+    return std::nullopt;
+}
+
+std::optional<QString> ProjectSession::importTasks(const QString &path)
+{
+    if (!mProject)
+        return std::nullopt;
+    const std::int64_t before = latestAuditId();
+    auto imported = core::importVillageTasks(*mProject, toUtf8(path));
+    if (!imported)
+        return report::errorText(imported.error());
+    pushLatestChange(before, tr("Read the tasks from %1").arg(QFileInfo(path).fileName()));
+    return std::nullopt;
 }
 
 }  // namespace gengbao::app

@@ -3,6 +3,7 @@
 
 #include <core/domain/lifecycle.h>
 #include <core/ops/exportparcels.h>
+#include <core/ops/plans.h>
 #include <core/project.h>
 
 #include <QObject>
@@ -48,6 +49,16 @@ public:
     };
     QStringList advance(const QStringList &parcelIds, const Step &step);
 
+    // The restoration program's village task table.
+    std::optional<core::TaskTable> taskTable() const;
+    // A village's task and/or remarks, as an undoable command; the message when refused.
+    std::optional<QString> setTask(const QString &villageCode, std::optional<std::int64_t> task,
+                                   std::optional<QString> remarks);
+    // Applies an allocation proposal, as one undoable command; the message when refused.
+    std::optional<QString> allocate(core::AllocationMethod method, std::int64_t floor);
+    // Reads an edited task spreadsheet back, as one undoable command.
+    std::optional<QString> importTasks(const QString &path);
+
 signals:
     // The project was opened or changed (or an edit undone): reload what you show.
     void changed();
@@ -56,6 +67,9 @@ signals:
 
 private:
     void reload();
+    // Pushes the change the project just logged (if it logged one) as an undoable command.
+    void pushLatestChange(std::int64_t before, const QString &text);
+    std::int64_t latestAuditId() const;
 
     std::unique_ptr<core::Project> mProject;
     std::vector<core::ParcelRow> mRows;
