@@ -324,6 +324,10 @@
             <source>Village Tasks</source>
             <translation>村居任务</translation>
         </message>
+        <message>
+            <source>Payouts</source>
+            <translation>奖补资金</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ParcelTableModel</name>
@@ -442,6 +446,97 @@
         <message>
             <source>Withdrawn</source>
             <translation>已撤回</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::PayoutsView</name>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Task (mu)</source>
+            <translation>任务数（亩）</translation>
+        </message>
+        <message>
+            <source>Approved (mu)</source>
+            <translation>已通过（亩）</translation>
+        </message>
+        <message>
+            <source>Subsidy (yuan)</source>
+            <translation>补助（元）</translation>
+        </message>
+        <message>
+            <source>Reward (yuan)</source>
+            <translation>奖励（元）</translation>
+        </message>
+        <message>
+            <source>Total (yuan)</source>
+            <translation>合计（元）</translation>
+        </message>
+        <message>
+            <source>Task met</source>
+            <translation>完成任务</translation>
+        </message>
+        <message>
+            <source>Parcel ID</source>
+            <translation>图斑标识码</translation>
+        </message>
+        <message>
+            <source>Net area (mu)</source>
+            <translation>净面积（亩）</translation>
+        </message>
+        <message>
+            <source>Rate (yuan/mu)</source>
+            <translation>标准（元/亩）</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <source>Print Pre&amp;view...</source>
+            <translation>打印预览(&amp;V)...</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF...</source>
+            <translation>导出 PDF(&amp;P)...</translation>
+        </message>
+        <message>
+            <source>&amp;Export XLSX...</source>
+            <translation>导出 XLSX(&amp;E)...</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Total: %1 yuan (%2)</source>
+            <translation>合计：%1 元（大写：%2）</translation>
+        </message>
+        <message>
+            <source>Export the Statement as PDF</source>
+            <translation>导出奖补明细为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <source>Export the Statement as XLSX</source>
+            <translation>导出奖补明细为 XLSX</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
     </context>
     <context>

@@ -5,6 +5,7 @@
 #include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
+#include "views/payoutsview.h"
 #include "views/villagetasksview.h"
 
 #include <core/ops/exportparcels.h>
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     mTabs = new QTabWidget(this);
     mTabs->addTab(mTable, tr("Parcels"));
     mTabs->addTab(new VillageTasksView(*mSession, mTabs), tr("Village Tasks"));
+    mTabs->addTab(new PayoutsView(*mSession, mTabs), tr("Payouts"));
     setCentralWidget(mTabs);
     statusBar()->addWidget(mStatusLabel);
     buildFilterBar();
@@ -201,6 +203,9 @@ void MainWindow::buildFilterBar()
     bar->addWidget(mStageFilter);
     bar->addWidget(mVerdictFilter);
     bar->addWidget(mSearch);
+    // The filters belong to the parcels' tab.
+    connect(mTabs, &QTabWidget::currentChanged, bar,
+            [this, bar](int index) { bar->setVisible(mTabs->widget(index) == mTable); });
 }
 
 void MainWindow::buildAuditDock()

@@ -8,6 +8,7 @@
 #include <app/models/parceltablemodel.h>
 #include <app/models/tasktablemodel.h>
 #include <app/session/projectsession.h>
+#include <app/views/payoutsview.h>
 #include <app/views/villagetasksview.h>
 #include <core/ops/audit.h>
 #include <core/ops/sampleproject.h>
@@ -24,6 +25,7 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTranslator>
 #include <QUndoStack>
 
@@ -229,4 +231,29 @@ TEST_CASE("the village task table edits and allocates through undoable commands"
     session.undoStack()->undo();
     CHECK(model->data(model->index(0, app::TaskTableModel::Task)).toString() ==
           QStringLiteral("115.17"));
+}
+
+TEST_CASE("the payouts view shows the statement with its capital numerals", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    app::PayoutsView view(session);
+    CHECK(view.villageTable()->rowCount() == 8);
+    CHECK(view.totalLabel()->text().contains(QStringLiteral("零元整")));
+    // One parcel (expected net 3.59 mu) approved: 600 × 3.59 = 2154.00 = 贰仟壹佰伍拾肆元整.
+    app::ProjectSession::Step step;
+    step.date = QStringLiteral("2023-09-01");
+    for (const core::Stage stage :
+         {core::Stage::Selected, core::Stage::Restoring, core::Stage::Planted,
+          core::Stage::EvidenceSubmitted, core::Stage::Verified, core::Stage::Approved}) {
+        step.to = stage;
+        REQUIRE(session.advance({QStringLiteral("500241202300010001")}, step).isEmpty());
+    }
+    CHECK(view.villageTable()->item(0, 3)->text() == QStringLiteral("2154.00"));
+    CHECK(view.totalLabel()->text().contains(QStringLiteral("贰仟壹佰伍拾肆元整")));
 }
