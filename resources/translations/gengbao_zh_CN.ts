@@ -328,6 +328,85 @@
             <source>Payouts</source>
             <translation>奖补资金</translation>
         </message>
+        <message>
+            <source>Parcel Details</source>
+            <translation>图斑详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ParcelDetails</name>
+        <message>
+            <source>Select a parcel to see its details.</source>
+            <translation>选择一个图斑查看详情。</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Land class</source>
+            <translation>地类</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>TBMJ (m²)</source>
+            <translation>图斑面积 TBMJ（平方米）</translation>
+        </message>
+        <message>
+            <source>Computed area (m²)</source>
+            <translation>计算面积（平方米）</translation>
+        </message>
+        <message>
+            <source>Gross area (mu)</source>
+            <translation>毛面积（亩）</translation>
+        </message>
+        <message>
+            <source>Net area (mu)</source>
+            <translation>净面积（亩）</translation>
+        </message>
+        <message>
+            <source>Accepted net area (mu)</source>
+            <translation>核定净面积（亩）</translation>
+        </message>
+        <message>
+            <source>Screening</source>
+            <translation>筛查结果</translation>
+        </message>
+        <message>
+            <source>Slope (°)</source>
+            <translation>坡度（°）</translation>
+        </message>
+        <message>
+            <source>Red line overlap (m²)</source>
+            <translation>与生态保护红线重叠（平方米）</translation>
+        </message>
+        <message>
+            <source>Eligible remainder (m²)</source>
+            <translation>可恢复剩余部分（平方米）</translation>
+        </message>
+        <message>
+            <source>For review</source>
+            <translation>待核查</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Stage history</source>
+            <translation>阶段记录</translation>
+        </message>
+        <message>
+            <source>Proposal: %1</source>
+            <translation>自选图斑审核：%1</translation>
+        </message>
+        <message>
+            <source>Attributes of the county's file</source>
+            <translation>县级下发文件中的属性</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ParcelTableModel</name>

@@ -5,6 +5,7 @@
 #include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
+#include "views/parceldetails.h"
 #include "views/payoutsview.h"
 #include "views/villagetasksview.h"
 
@@ -68,6 +69,11 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(mStatusLabel);
     buildFilterBar();
     buildAuditDock();
+    mDetailsDock = new QDockWidget(tr("Parcel Details"), this);
+    mDetailsDock->setObjectName(QStringLiteral("detailsDock"));
+    mDetails = new ParcelDetails(mDetailsDock);
+    mDetailsDock->setWidget(mDetails);
+    addDockWidget(Qt::RightDockWidgetArea, mDetailsDock);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *openAction = fileMenu->addAction(tr("&Open Project..."));
@@ -101,14 +107,17 @@ MainWindow::MainWindow(QWidget *parent)
     mTable->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(mDetailsDock->toggleViewAction());
     viewMenu->addAction(mAuditDock->toggleViewAction());
 
     connect(mSession, &ProjectSession::changed, this, &MainWindow::showSession);
     connect(mSession, &ProjectSession::undoFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Cannot undo"), message);
     });
-    connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { mAdvanceAction->setEnabled(mTable->selectionModel()->hasSelection()); });
+    connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        mAdvanceAction->setEnabled(mTable->selectionModel()->hasSelection());
+        showDetails();
+    });
     mAdvanceAction->setEnabled(false);
 
     resize(1100, 700);
@@ -158,8 +167,26 @@ void MainWindow::showSession()
     mVillageFilter->setCurrentIndex(std::max(0, mVillageFilter->findData(current)));
     mVillageFilter->blockSignals(false);
     refreshAuditLog();
+    showDetails();
     updateTitle();
     updateStatus();
+}
+
+void MainWindow::showDetails()
+{
+    const QModelIndex current = mTable->selectionModel()->currentIndex();
+    const QString id =
+        current.isValid()
+            ? current.siblingAtColumn(0).data(ParcelTableModel::ParcelIdRole).toString()
+            : QString();
+    const core::ParcelRow *found = nullptr;
+    for (const core::ParcelRow &row : mSession->rows()) {
+        if (toQString(row.id) == id) {
+            found = &row;
+            break;
+        }
+    }
+    mDetails->showParcel(mSession->project(), found);
 }
 
 void MainWindow::buildFilterBar()

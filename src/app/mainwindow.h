@@ -20,6 +20,7 @@ class QTableWidget;
 
 namespace gengbao::app {
 
+class ParcelDetails;
 class ParcelFilter;
 class ParcelTableModel;
 class ProjectSession;
@@ -44,6 +45,7 @@ private:
     void buildFilterBar();
     void buildAuditDock();
     void refreshAuditLog();
+    void showDetails();  // of the current parcel
     // Moves the selected parcels to a stage chosen in a dialog, as one undoable command.
     void advanceSelection();
     // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
@@ -69,6 +71,8 @@ private:
     QLineEdit *mSearch = nullptr;
     QDockWidget *mAuditDock = nullptr;
     QTableWidget *mAuditTable = nullptr;
+    QDockWidget *mDetailsDock = nullptr;
+    ParcelDetails *mDetails = nullptr;
 };
 
 }  // namespace gengbao::app

@@ -26,6 +26,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTranslator>
 #include <QUndoStack>
 
@@ -256,4 +257,24 @@ TEST_CASE("the payouts view shows the statement with its capital numerals", "[ap
     }
     CHECK(view.villageTable()->item(0, 3)->text() == QStringLiteral("2154.00"));
     CHECK(view.totalLabel()->text().contains(QStringLiteral("贰仟壹佰伍拾肆元整")));
+}
+
+TEST_CASE("the details panel shows the selected parcel's areas, verdict and history", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::MainWindow window;
+    REQUIRE(window.openProject(QString::fromStdString(dir.file("sample.gpkg"))));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("parcelTable"));
+    auto *details = window.findChild<QTextBrowser *>(QStringLiteral("parcelDetails"));
+    REQUIRE(details);
+    table->selectRow(0);
+    const QString text = details->toPlainText();
+    CHECK(text.contains(QStringLiteral("500241202300010001")));
+    CHECK(text.contains(QStringLiteral("2392.48")));  // TBMJ
+    CHECK(text.contains(QStringLiteral("Eligible")));
+    CHECK(text.contains(QStringLiteral("DLMC")));  // the county's attributes
 }

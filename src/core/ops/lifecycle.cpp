@@ -269,13 +269,45 @@ bool undoable(const std::string &action)
 
 }  // namespace
 
+Result<std::vector<HistoryEntry>> parcelHistory(Project &project, const std::string &parcelId)
+{
+    auto query = project.database().prepare(
+        "SELECT h.kind, h.from_state, h.to_state, h.occurred_on, h.recorded_by, h.note, "
+        "h.document, h.reason FROM stage_history h JOIN parcels p ON p.fid = h.parcel_fid "
+        "WHERE p.parcel_id = ? ORDER BY h.id");
+    if (!query)
+        return query.error();
+    query->bind(1, parcelId);
+    std::vector<HistoryEntry> entries;
+    GENGBAO_TRY(query->forEachRow([&entries](Statement &row) {
+        entries.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4),
+                           row.text(5), row.text(6), row.text(7)});
+    }));
+    return entries;
+}
+
+Result<std::string> parcelAttributes(Project &project, const std::string &parcelId)
+{
+    auto query = project.database().prepare("SELECT attributes FROM parcels WHERE parcel_id = ?");
+    if (!query)
+        return query.error();
+    query->bind(1, parcelId);
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::InvalidArgument, project.path(), "has no parcel " + parcelId);
+    return query->text(0);
+}
+
 Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
 {
     // The reason of a rejection or withdrawal; a note alone serves as one.
     const std::string reason = change.reason.empty() ? change.note : change.reason;
     if ((change.to == Stage::Rejected || change.to == Stage::Withdrawn) && reason.empty())
         return makeError(ErrorCode::InvalidArgument, {},
-                         std::string(stageName(change.to)) + " needs a reason (--reason or --note)");
+                         std::string(stageName(change.to)) +
+                             " needs a reason (--reason or --note)");
     if (change.acceptedNetCentiMu && change.to != Stage::Approved)
         return makeError(ErrorCode::InvalidArgument, {},
                          "the accepted net area is recorded at approval only");

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gengbao::core {
 
@@ -38,6 +39,23 @@ struct ProposalChange
     std::string note;
     std::string user;
 };
+
+// One recorded step of a parcel, for its history.
+struct HistoryEntry
+{
+    std::string kind;  // "stage" or "proposal"
+    std::string from;
+    std::string to;
+    std::string date;
+    std::string recordedBy;
+    std::string note;
+    std::string document;
+    std::string reason;
+};
+// Every step of a parcel, oldest first.
+Result<std::vector<HistoryEntry>> parcelHistory(Project &project, const std::string &parcelId);
+// The attributes of the parcel as the county's file had them (JSON object text).
+Result<std::string> parcelAttributes(Project &project, const std::string &parcelId);
 
 // What a change did: its audit entry is the handle for undo and redo.
 struct ChangeResult
