@@ -332,6 +332,10 @@
             <source>Parcel Details</source>
             <translation>图斑详情</translation>
         </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ParcelDetails</name>
@@ -616,6 +620,73 @@
         <message>
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ProgressView</name>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Task (mu)</source>
+            <translation>任务数（亩）</translation>
+        </message>
+        <message>
+            <source>Selected</source>
+            <translation>已选定</translation>
+        </message>
+        <message>
+            <source>Restoring</source>
+            <translation>恢复中</translation>
+        </message>
+        <message>
+            <source>Planted</source>
+            <translation>已种植</translation>
+        </message>
+        <message>
+            <source>Evidence submitted</source>
+            <translation>已举证</translation>
+        </message>
+        <message>
+            <source>Verified by the town</source>
+            <translation>镇已核实</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已通过审核</translation>
+        </message>
+        <message>
+            <source>Approved share of the task</source>
+            <translation>通过面积占任务</translation>
+        </message>
+        <message>
+            <source>Overdue parcels</source>
+            <translation>逾期图斑</translation>
+        </message>
+        <message>
+            <source>As of %1 (net areas in mu; the accepted area once approved).</source>
+            <translation>截至 %1（净面积，单位亩；通过审核后按核定面积）。</translation>
+        </message>
+        <message>
+            <source>selection short by %1 mu</source>
+            <translation>选址缺 %1 亩</translation>
+        </message>
+        <message>
+            <source>Approved net area against the target</source>
+            <translation>已通过审核的净面积与任务</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Approval deadline</source>
+            <translation>审核截止日</translation>
+        </message>
+        <message>
+            <source>mu</source>
+            <translation>亩</translation>
         </message>
     </context>
     <context>

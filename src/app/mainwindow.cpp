@@ -7,6 +7,7 @@
 #include "session/strings.h"
 #include "views/parceldetails.h"
 #include "views/payoutsview.h"
+#include "views/progressview.h"
 #include "views/villagetasksview.h"
 
 #include <core/ops/exportparcels.h>
@@ -64,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     mTabs = new QTabWidget(this);
     mTabs->addTab(mTable, tr("Parcels"));
     mTabs->addTab(new VillageTasksView(*mSession, mTabs), tr("Village Tasks"));
+    mTabs->addTab(new ProgressView(*mSession, mTabs), tr("Progress"));
     mTabs->addTab(new PayoutsView(*mSession, mTabs), tr("Payouts"));
     setCentralWidget(mTabs);
     statusBar()->addWidget(mStatusLabel);

@@ -9,6 +9,7 @@
 #include <app/models/tasktablemodel.h>
 #include <app/session/projectsession.h>
 #include <app/views/payoutsview.h>
+#include <app/views/progressview.h>
 #include <app/views/villagetasksview.h>
 #include <core/ops/audit.h>
 #include <core/ops/sampleproject.h>
@@ -277,4 +278,23 @@ TEST_CASE("the details panel shows the selected parcel's areas, verdict and hist
     CHECK(text.contains(QStringLiteral("2392.48")));  // TBMJ
     CHECK(text.contains(QStringLiteral("Eligible")));
     CHECK(text.contains(QStringLiteral("DLMC")));  // the county's attributes
+}
+
+TEST_CASE("the progress view shows each village's areas per stage", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    app::ProgressView view(session);
+    REQUIRE(view.villageTable()->rowCount() == 8);
+    app::ProjectSession::Step step;
+    step.date = QStringLiteral("2023-04-18");
+    step.to = core::Stage::Selected;
+    REQUIRE(session.advance({QStringLiteral("500241202300010001")}, step).isEmpty());
+    CHECK(view.villageTable()->item(0, 2)->text() == QStringLiteral("3.59"));  // selected
+    CHECK(view.villageTable()->item(0, 3)->text() == QStringLiteral("0"));     // restoring
 }

@@ -100,6 +100,27 @@ Result<ProgressReport> progressReport(Project &project, const std::string &asOf)
     return report;
 }
 
+Result<std::vector<ApprovedPoint>> approvedOverTime(Project &project)
+{
+    auto query = project.database().prepare(
+        "SELECT h.occurred_on, p.accepted_net_cmu, p.net_mu FROM stage_history h "
+        "JOIN parcels p ON p.fid = h.parcel_fid WHERE h.kind = 'stage' AND h.to_state = 'approved' "
+        "AND p.stage = 'approved' ORDER BY h.occurred_on, h.id");
+    if (!query)
+        return query.error();
+    std::vector<ApprovedPoint> points;
+    std::int64_t total = 0;
+    GENGBAO_TRY(query->forEachRow([&](Statement &row) {
+        total += row.optionalInt64(1).value_or(
+            static_cast<std::int64_t>(std::llround(roundDecimal(row.real(2), 2) * 100.0)));
+        if (!points.empty() && points.back().date == row.text(0))
+            points.back().approved = total;
+        else
+            points.push_back({row.text(0), total});
+    }));
+    return points;
+}
+
 Status writeProgressJson(const ProgressReport &report, std::ostream &out)
 {
     json document;

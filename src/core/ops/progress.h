@@ -54,6 +54,15 @@ struct ProgressReport
     std::vector<ParcelProgress> parcels;  // every parcel selected or beyond as of the date
 };
 
+// Net area approved by each date on which some was (0.01 mu, cumulative), for the chart of
+// approved area against the deadline.
+struct ApprovedPoint
+{
+    std::string date;
+    std::int64_t approved = 0;
+};
+Result<std::vector<ApprovedPoint>> approvedOverTime(Project &project);
+
 // asOf: YYYY-MM-DD; empty for today. A stage is overdue on the day after its due date.
 Result<ProgressReport> progressReport(Project &project, const std::string &asOf = {});
 
