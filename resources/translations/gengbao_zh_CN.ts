@@ -135,6 +135,87 @@
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import Candidate Parcels</source>
+            <translation>导入潜力图斑</translation>
+        </message>
+        <message>
+            <source>Files (Shapefile, GeoPackage or GeoJSON; drop them here too):</source>
+            <translation>文件（Shapefile、GeoPackage 或 GeoJSON，也可拖放到此处）：</translation>
+        </message>
+        <message>
+            <source>&amp;Add Files...</source>
+            <translation>添加文件(&amp;A)...</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Batch label:</source>
+            <translation>批次名称(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>&amp;Source:</source>
+            <translation>来源(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Encoding:</source>
+            <translation>编码(&amp;E)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QProgressDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScreeningDialog</name>
+        <message>
+            <source>Screen the Parcels</source>
+            <translation>筛查图斑</translation>
+        </message>
+        <message>
+            <source>Slope</source>
+            <translation>坡度</translation>
+        </message>
+        <message>
+            <source>&amp;DEM (optional):</source>
+            <translation>高程模型 DEM（可选）(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Browse...</source>
+            <translation>浏览...</translation>
+        </message>
+        <message>
+            <source>Slope &amp;limit (°):</source>
+            <translation>坡度上限（°）(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Terraces (GDLX = TT) above the limit stay eligible</source>
+            <translation>超过上限的梯田（GDLX = TT）仍可恢复</translation>
+        </message>
+        <message>
+            <source>Constraint layers</source>
+            <translation>管控图层</translation>
+        </message>
+        <message>
+            <source>&amp;Add Layer...</source>
+            <translation>添加图层(&amp;A)...</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Overlap &amp;tolerance (m²):</source>
+            <translation>重叠容差（平方米）(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
         <name>gengbao::app::AdvanceDialog</name>
         <message numerus="yes">
             <source>%n selected parcel(s) take this step.</source>
@@ -164,6 +245,33 @@
         <message>
             <source>Proposed task (mu)</source>
             <translation>拟分配任务（亩）</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ImportDialog</name>
+        <message>
+            <source>Issued by the county (潜力图斑)</source>
+            <translation>县级下发（潜力图斑）</translation>
+        </message>
+        <message>
+            <source>Proposed by a village (村居自选)</source>
+            <translation>村居自选图斑</translation>
+        </message>
+        <message>
+            <source>Detect</source>
+            <translation>自动识别</translation>
+        </message>
+        <message>
+            <source>The file name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Choose Parcel Files</source>
+            <translation>选择图斑文件</translation>
+        </message>
+        <message>
+            <source>Parcel layers (*.shp *.gpkg *.geojson *.json)</source>
+            <translation>图斑图层 (*.shp *.gpkg *.geojson *.json)</translation>
         </message>
     </context>
     <context>
@@ -335,6 +443,54 @@
         <message>
             <source>Progress</source>
             <translation>进度</translation>
+        </message>
+        <message>
+            <source>&amp;Import Parcels...</source>
+            <translation>导入图斑(&amp;I)...</translation>
+        </message>
+        <message>
+            <source>&amp;Screen Parcels...</source>
+            <translation>筛查图斑(&amp;S)...</translation>
+        </message>
+        <message>
+            <source>Importing parcels...</source>
+            <translation>正在导入图斑……</translation>
+        </message>
+        <message>
+            <source>%1: %2 read, %3 imported, %4 repaired, %5 duplicates, %6 rejected</source>
+            <translation>%1：读取 %2，导入 %3，修复 %4，重复 %5，拒绝 %6</translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>Screening parcels...</source>
+            <translation>正在筛查图斑……</translation>
+        </message>
+        <message>
+            <source>%1 parcels screened, %2 eligible.</source>
+            <translation>共筛查 %1 个图斑，符合条件 %2 个。</translation>
+        </message>
+        <message>
+            <source>Excluded for %1: %2</source>
+            <translation>因“%1”排除：%2</translation>
+        </message>
+        <message>
+            <source>Flagged %1: %2</source>
+            <translation>标记“%1”：%2</translation>
+        </message>
+        <message>
+            <source>Screening finished</source>
+            <translation>筛查完成</translation>
+        </message>
+        <message>
+            <source>Screening failed</source>
+            <translation>筛查失败</translation>
         </message>
     </context>
     <context>
@@ -720,6 +876,45 @@
         <message>
             <source>Read the tasks from %1</source>
             <translation>从 %1 读入任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ScreeningDialog</name>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>处理</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Exclude</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <source>Flag only</source>
+            <translation>仅标记</translation>
+        </message>
+        <message>
+            <source>Choose the DEM</source>
+            <translation>选择高程模型</translation>
+        </message>
+        <message>
+            <source>Rasters (*.tif *.tiff *.img *.vrt);;All files (*)</source>
+            <translation>栅格 (*.tif *.tiff *.img *.vrt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a Constraint Layer</source>
+            <translation>选择管控图层</translation>
+        </message>
+        <message>
+            <source>Polygon layers (*.shp *.gpkg *.geojson *.json)</source>
+            <translation>面图层 (*.shp *.gpkg *.geojson *.json)</translation>
         </message>
     </context>
     <context>

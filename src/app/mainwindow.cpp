@@ -2,9 +2,12 @@
 #include "mainwindow.h"
 
 #include "dialogs/advancedialog.h"
+#include "dialogs/importdialog.h"
+#include "dialogs/screeningdialog.h"
 #include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
+#include "session/taskrunner.h"
 #include "views/parceldetails.h"
 #include "views/payoutsview.h"
 #include "views/progressview.h"
@@ -19,6 +22,8 @@
 #include <QPrinter>
 
 #include <core/ops/audit.h>
+#include <core/ops/importparcels.h>
+#include <core/ops/screenparcels.h>
 
 #include <QAction>
 #include <QApplication>
@@ -82,6 +87,10 @@ MainWindow::MainWindow(QWidget *parent)
     openAction->setShortcut(QKeySequence::Open);
     connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
     fileMenu->addSeparator();
+    mImportAction = fileMenu->addAction(tr("&Import Parcels..."));
+    mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(mImportAction, &QAction::triggered, this, &MainWindow::importParcels);
+    fileMenu->addSeparator();
     mPrintAnnexAction = fileMenu->addAction(tr("&Print Task Annex..."));
     mPrintAnnexAction->setShortcut(QKeySequence::Print);
     connect(mPrintAnnexAction, &QAction::triggered, this, &MainWindow::printAnnex);
@@ -106,6 +115,8 @@ MainWindow::MainWindow(QWidget *parent)
     mAdvanceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     connect(mAdvanceAction, &QAction::triggered, this, &MainWindow::advanceSelection);
     mTable->addAction(mAdvanceAction);
+    mScreenAction = parcelMenu->addAction(tr("&Screen Parcels..."));
+    connect(mScreenAction, &QAction::triggered, this, &MainWindow::screenParcels);
     mTable->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -172,6 +183,82 @@ void MainWindow::showSession()
     showDetails();
     updateTitle();
     updateStatus();
+}
+
+void MainWindow::importParcels()
+{
+    ImportDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto requests = dialog.requests();
+    if (requests.empty())
+        return;
+    const std::string path = mSession->project()->path();
+    // The worker opens its own connection: a Project is one per thread.
+    const auto outcome =
+        TaskRunner::run(this, tr("Importing parcels..."), [&](core::Progress &progress) {
+            auto project = core::Project::open(path);
+            if (!project)
+                return TaskRunner::Outcome{false, report::errorText(project.error())};
+            QStringList lines;
+            for (const core::ImportRequest &request : requests) {
+                auto summary = core::importParcels(**project, request, progress);
+                if (!summary)
+                    return TaskRunner::Outcome{false, report::errorText(summary.error())};
+                lines << tr("%1: %2 read, %3 imported, %4 repaired, %5 duplicates, %6 rejected")
+                             .arg(QFileInfo(toQString(request.path)).fileName())
+                             .arg(summary->counts.read)
+                             .arg(summary->counts.imported)
+                             .arg(summary->counts.repaired)
+                             .arg(summary->counts.duplicates)
+                             .arg(summary->counts.rejected);
+                for (const core::Issue &issue : summary->issues)
+                    lines << QStringLiteral("  ") + toQString(issue.detail);
+            }
+            return TaskRunner::Outcome{true, lines.join(QLatin1Char('\n'))};
+        });
+    mSession->refresh();
+    if (outcome.ok)
+        QMessageBox::information(this, tr("Import finished"), outcome.message);
+    else
+        QMessageBox::warning(this, tr("Import failed"), outcome.message);
+}
+
+void MainWindow::screenParcels()
+{
+    auto plan = core::loadPlan(*mSession->project());
+    const core::ProgramRules rules =
+        plan && plan->restoration() ? plan->restoration()->rules : core::ProgramRules{};
+    ScreeningDialog dialog(rules, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const core::ScreeningRequest request = dialog.request();
+    const std::string path = mSession->project()->path();
+    const auto outcome =
+        TaskRunner::run(this, tr("Screening parcels..."), [&](core::Progress &progress) {
+            auto project = core::Project::open(path);
+            if (!project)
+                return TaskRunner::Outcome{false, report::errorText(project.error())};
+            auto summary = core::screenParcels(**project, request, progress);
+            if (!summary)
+                return TaskRunner::Outcome{false, report::errorText(summary.error())};
+            QStringList lines;
+            lines << tr("%1 parcels screened, %2 eligible.")
+                         .arg(summary->screened)
+                         .arg(summary->eligible);
+            for (const auto &[reason, count] : summary->excluded)
+                lines << tr("Excluded for %1: %2")
+                             .arg(ParcelTableModel::reasonName(reason))
+                             .arg(count);
+            for (const auto &[flag, count] : summary->flagged)
+                lines << tr("Flagged %1: %2").arg(ParcelTableModel::reasonName(flag)).arg(count);
+            return TaskRunner::Outcome{true, lines.join(QLatin1Char('\n'))};
+        });
+    mSession->refresh();
+    if (outcome.ok)
+        QMessageBox::information(this, tr("Screening finished"), outcome.message);
+    else
+        QMessageBox::warning(this, tr("Screening failed"), outcome.message);
 }
 
 void MainWindow::showDetails()
@@ -346,6 +433,8 @@ void MainWindow::exportAnnexPdf()
 void MainWindow::updateTitle()
 {
     core::Project *project = mSession->project();
+    mImportAction->setEnabled(project != nullptr);
+    mScreenAction->setEnabled(project != nullptr);
     mPrintAnnexAction->setEnabled(project != nullptr);
     mAnnexPdfAction->setEnabled(project != nullptr);
     if (!project) {

@@ -46,6 +46,9 @@ private:
     void buildAuditDock();
     void refreshAuditLog();
     void showDetails();  // of the current parcel
+    // Long work on a worker thread with progress and Cancel; the window stays responsive.
+    void importParcels();
+    void screenParcels();
     // Moves the selected parcels to a stage chosen in a dialog, as one undoable command.
     void advanceSelection();
     // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
@@ -65,6 +68,8 @@ private:
     QAction *mPrintAnnexAction = nullptr;
     QAction *mAnnexPdfAction = nullptr;
     QAction *mAdvanceAction = nullptr;
+    QAction *mImportAction = nullptr;
+    QAction *mScreenAction = nullptr;
     QComboBox *mVillageFilter = nullptr;
     QComboBox *mStageFilter = nullptr;
     QComboBox *mVerdictFilter = nullptr;

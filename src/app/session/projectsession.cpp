@@ -46,6 +46,15 @@ std::optional<QString> ProjectSession::open(const QString &path)
     return std::nullopt;
 }
 
+void ProjectSession::refresh()
+{
+    if (!mProject)
+        return;
+    (void)mProject->reload();  // the first import may have set the CRS
+    reload();
+    emit changed();
+}
+
 void ProjectSession::reload()
 {
     if (!mProject)

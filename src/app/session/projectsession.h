@@ -56,6 +56,8 @@ public:
                                    std::optional<QString> remarks);
     // Applies an allocation proposal, as one undoable command; the message when refused.
     std::optional<QString> allocate(core::AllocationMethod method, std::int64_t floor);
+    // Reads the project again after work done on another connection (an import, a screening).
+    void refresh();
     // Reads an edited task spreadsheet back, as one undoable command.
     std::optional<QString> importTasks(const QString &path);
 
