@@ -216,6 +216,33 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Text font (仿宋):</source>
+            <translation>正文字体（仿宋）(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>T&amp;itle font (小标宋):</source>
+            <translation>标题字体（小标宋）(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>&amp;Heading font (黑体):</source>
+            <translation>附件标识字体（黑体）(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>Fonts a computer lacks fall back to Noto Serif CJK SC and Noto Sans CJK SC. A new language shows at the next start.</source>
+            <translation>电脑上没有的字体以思源宋体、思源黑体（Noto CJK）代替。更改语言后下次启动生效。</translation>
+        </message>
+    </context>
+    <context>
         <name>gengbao::app::AdvanceDialog</name>
         <message numerus="yes">
             <source>%n selected parcel(s) take this step.</source>
@@ -491,6 +518,14 @@
         <message>
             <source>Screening failed</source>
             <translation>筛查失败</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings...</source>
+            <translation>设置(&amp;S)...</translation>
         </message>
     </context>
     <context>

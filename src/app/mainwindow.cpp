@@ -4,6 +4,7 @@
 #include "dialogs/advancedialog.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/screeningdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
@@ -86,6 +87,8 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *openAction = fileMenu->addAction(tr("&Open Project..."));
     openAction->setShortcut(QKeySequence::Open);
     connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
+    mRecentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    connect(mRecentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fileMenu->addSeparator();
     mImportAction = fileMenu->addAction(tr("&Import Parcels..."));
     mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -120,6 +123,12 @@ MainWindow::MainWindow(QWidget *parent)
     mTable->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *settingsAction = editMenu->addAction(tr("&Settings..."));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(this);
+        dialog.exec();
+    });
     viewMenu->addAction(mDetailsDock->toggleViewAction());
     viewMenu->addAction(mAuditDock->toggleViewAction());
 
@@ -159,7 +168,25 @@ bool MainWindow::openProject(const QString &path)
         return false;
     }
     mTable->resizeColumnsToContents();
+    // The most recent first, ten at most.
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, 10));
     return true;
+}
+
+void MainWindow::fillRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const QString &path : recent) {
+        QAction *action = mRecentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openProject(path); });
+    }
+    mRecentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::showSession()

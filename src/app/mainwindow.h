@@ -10,6 +10,7 @@
 #include <optional>
 
 class QAction;
+class QMenu;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -41,6 +42,7 @@ public:
 
 private:
     void chooseAndOpenProject();
+    void fillRecentMenu();
     void showSession();  // after the project opened or changed
     void buildFilterBar();
     void buildAuditDock();
@@ -69,6 +71,7 @@ private:
     QAction *mAnnexPdfAction = nullptr;
     QAction *mAdvanceAction = nullptr;
     QAction *mImportAction = nullptr;
+    QMenu *mRecentMenu = nullptr;
     QAction *mScreenAction = nullptr;
     QComboBox *mVillageFilter = nullptr;
     QComboBox *mStageFilter = nullptr;
