@@ -166,6 +166,37 @@
         </message>
     </context>
     <context>
+        <name>NewProjectDialog</name>
+        <message>
+            <source>New Project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <source>&amp;Town:</source>
+            <translation>乡镇(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;County:</source>
+            <translation>区县(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>年度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>Restoration &amp;target (mu):</source>
+            <translation>恢复补足任务（亩）(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Coordinate system (EPSG):</source>
+            <translation>坐标系（EPSG）(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>From the first imported file (the nearest CGCS2000 zone)</source>
+            <translation>由首次导入的文件确定（最近的 CGCS2000 分带）</translation>
+        </message>
+    </context>
+    <context>
         <name>QProgressDialog</name>
         <message>
             <source>Cancel</source>
@@ -526,6 +557,29 @@
         <message>
             <source>&amp;Settings...</source>
             <translation>设置(&amp;S)...</translation>
+        </message>
+        <message>
+            <source>&amp;New Project...</source>
+            <translation>新建项目(&amp;N)...</translation>
+        </message>
+        <message>
+            <source>New Project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <source>Cannot create the project</source>
+            <translation>无法创建项目</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::NewProjectDialog</name>
+        <message>
+            <source>The town's name is needed.</source>
+            <translation>请填写乡镇名称。</translation>
+        </message>
+        <message>
+            <source>The coordinate system must be a projected EPSG code in metres, such as EPSG:4545.</source>
+            <translation>坐标系须为以米为单位的投影坐标系 EPSG 代码，例如 EPSG:4545。</translation>
         </message>
     </context>
     <context>

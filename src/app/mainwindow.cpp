@@ -3,6 +3,7 @@
 
 #include "dialogs/advancedialog.h"
 #include "dialogs/importdialog.h"
+#include "dialogs/newprojectdialog.h"
 #include "dialogs/screeningdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "models/parcelfilter.h"
@@ -84,6 +85,9 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, mDetailsDock);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = fileMenu->addAction(tr("&New Project..."));
+    newAction->setShortcut(QKeySequence::New);
+    connect(newAction, &QAction::triggered, this, &MainWindow::newProject);
     QAction *openAction = fileMenu->addAction(tr("&Open Project..."));
     openAction->setShortcut(QKeySequence::Open);
     connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
@@ -175,6 +179,30 @@ bool MainWindow::openProject(const QString &path)
     recent.prepend(path);
     settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, 10));
     return true;
+}
+
+void MainWindow::newProject()
+{
+    NewProjectDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const core::ProjectSettings settings = dialog.settings();
+    QSettings stored;
+    const QString start = stored.value(QStringLiteral("lastDirectory")).toString();
+    const QString name =
+        toQString(settings.town) + QString::number(settings.year) + QStringLiteral(".gpkg");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Project"), QDir(start).filePath(name), tr("Gengbao projects (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    auto created = core::Project::create(toUtf8(path), settings);
+    if (!created) {
+        QMessageBox::warning(this, tr("Cannot create the project"),
+                             report::errorText(created.error()));
+        return;
+    }
+    created->reset();  // the session opens it
+    openProject(path);
 }
 
 void MainWindow::fillRecentMenu()

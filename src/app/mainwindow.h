@@ -43,6 +43,7 @@ public:
 private:
     void chooseAndOpenProject();
     void fillRecentMenu();
+    void newProject();
     void showSession();  // after the project opened or changed
     void buildFilterBar();
     void buildAuditDock();
