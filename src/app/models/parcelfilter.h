@@ -8,9 +8,9 @@ namespace gengbao::app {
 
 class ParcelTableModel;
 
-// Which parcels the table shows: by village, stage, screening verdict and a text that the id,
-// the village, the land class or the batch contains. Reads the rows directly (no QVariant per
-// cell), so filtering 100k rows stays quick.
+// Which parcels the table shows, in which order: by village, stage, screening verdict and a text
+// that the id, the village, the land class or the batch contains. Reads the rows directly (no
+// QVariant per cell), so sorting and filtering 100k rows stays quick.
 class ParcelFilter : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -27,6 +27,9 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Compares the rows' own values, not QVariants: a sort of 100k rows makes millions of
+    // comparisons.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     ParcelTableModel *mModel;
