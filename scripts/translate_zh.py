@@ -218,6 +218,11 @@ ZH = {
     "The town's name is needed.": "请填写乡镇名称。",
     "The coordinate system must be a projected EPSG code in metres, such as EPSG:4545.": "坐标系须为以米为单位的投影坐标系 EPSG 代码，例如 EPSG:4545。",
     "Cannot create the project": "无法创建项目",
+    "Any reason": "全部排除原因",
+    "All batches": "全部批次",
+    "County and village": "县级下发和村居自选",
+    "Issued by the county": "县级下发",
+    "Proposed by villages": "村居自选",
     # report/errortext.cpp
     "File not found": "找不到文件",
     "Not a readable file": "文件不可读取",

@@ -570,6 +570,26 @@
             <source>Cannot create the project</source>
             <translation>无法创建项目</translation>
         </message>
+        <message>
+            <source>Any reason</source>
+            <translation>全部排除原因</translation>
+        </message>
+        <message>
+            <source>All batches</source>
+            <translation>全部批次</translation>
+        </message>
+        <message>
+            <source>County and village</source>
+            <translation>县级下发和村居自选</translation>
+        </message>
+        <message>
+            <source>Issued by the county</source>
+            <translation>县级下发</translation>
+        </message>
+        <message>
+            <source>Proposed by villages</source>
+            <translation>村居自选</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::NewProjectDialog</name>

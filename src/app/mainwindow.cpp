@@ -47,6 +47,7 @@
 #include <QUndoStack>
 
 #include <map>
+#include <set>
 
 namespace gengbao::app {
 
@@ -234,6 +235,30 @@ void MainWindow::showSession()
         mVillageFilter->addItem(toQString(name), toQString(code));
     mVillageFilter->setCurrentIndex(std::max(0, mVillageFilter->findData(current)));
     mVillageFilter->blockSignals(false);
+    // The reasons and batches the project has.
+    std::set<std::string> reasons;
+    std::map<std::int64_t, std::string> batches;
+    for (const core::ParcelRow &row : mSession->rows()) {
+        for (const std::string &reason : row.reasons.value_or(std::vector<std::string>{}))
+            reasons.insert(reason);
+        batches.emplace(row.batchId, row.batch);
+    }
+    const QString currentReason = mReasonFilter->currentData().toString();
+    mReasonFilter->blockSignals(true);
+    while (mReasonFilter->count() > 1)
+        mReasonFilter->removeItem(1);
+    for (const std::string &reason : reasons)
+        mReasonFilter->addItem(ParcelTableModel::reasonName(reason), toQString(reason));
+    mReasonFilter->setCurrentIndex(std::max(0, mReasonFilter->findData(currentReason)));
+    mReasonFilter->blockSignals(false);
+    const qlonglong currentBatch = mBatchFilter->currentData().toLongLong();
+    mBatchFilter->blockSignals(true);
+    while (mBatchFilter->count() > 1)
+        mBatchFilter->removeItem(1);
+    for (const auto &[id, label] : batches)
+        mBatchFilter->addItem(toQString(label), qlonglong(id));
+    mBatchFilter->setCurrentIndex(std::max(0, mBatchFilter->findData(currentBatch)));
+    mBatchFilter->blockSignals(false);
     refreshAuditLog();
     showDetails();
     updateTitle();
@@ -365,6 +390,23 @@ void MainWindow::buildFilterBar()
         mProxy->setVerdict(
             static_cast<ParcelFilter::Verdict>(mVerdictFilter->currentData().toInt()));
     });
+    mReasonFilter = new QComboBox(bar);
+    mReasonFilter->setObjectName(QStringLiteral("reasonFilter"));
+    mReasonFilter->addItem(tr("Any reason"), QString());
+    connect(mReasonFilter, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setReason(mReasonFilter->currentData().toString()); });
+    mBatchFilter = new QComboBox(bar);
+    mBatchFilter->setObjectName(QStringLiteral("batchFilter"));
+    mBatchFilter->addItem(tr("All batches"), 0);
+    connect(mBatchFilter, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setBatchId(mBatchFilter->currentData().toLongLong()); });
+    mSourceFilter = new QComboBox(bar);
+    mSourceFilter->setObjectName(QStringLiteral("sourceFilter"));
+    mSourceFilter->addItem(tr("County and village"), QString());
+    mSourceFilter->addItem(tr("Issued by the county"), QStringLiteral("county"));
+    mSourceFilter->addItem(tr("Proposed by villages"), QStringLiteral("village"));
+    connect(mSourceFilter, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setSource(mSourceFilter->currentData().toString()); });
     mSearch = new QLineEdit(bar);
     mSearch->setObjectName(QStringLiteral("search"));
     mSearch->setPlaceholderText(tr("Search id, village, land class, batch"));
@@ -373,6 +415,9 @@ void MainWindow::buildFilterBar()
     bar->addWidget(mVillageFilter);
     bar->addWidget(mStageFilter);
     bar->addWidget(mVerdictFilter);
+    bar->addWidget(mReasonFilter);
+    bar->addWidget(mBatchFilter);
+    bar->addWidget(mSourceFilter);
     bar->addWidget(mSearch);
     // The filters belong to the parcels' tab.
     connect(mTabs, &QTabWidget::currentChanged, bar,

@@ -77,6 +77,9 @@ private:
     QComboBox *mVillageFilter = nullptr;
     QComboBox *mStageFilter = nullptr;
     QComboBox *mVerdictFilter = nullptr;
+    QComboBox *mReasonFilter = nullptr;
+    QComboBox *mBatchFilter = nullptr;
+    QComboBox *mSourceFilter = nullptr;
     QLineEdit *mSearch = nullptr;
     QDockWidget *mAuditDock = nullptr;
     QTableWidget *mAuditTable = nullptr;

@@ -133,6 +133,11 @@ TEST_CASE("the parcel filters narrow the table", "[app]")
     verdict->setCurrentIndex(verdict->findData(int(app::ParcelFilter::Verdict::Excluded)));
     CHECK(table->model()->rowCount() == 35);  // 15 slope + 20 red line
     verdict->setCurrentIndex(0);
+    auto *reason = window.findChild<QComboBox *>(QStringLiteral("reasonFilter"));
+    REQUIRE(reason);
+    reason->setCurrentIndex(reason->findData(QStringLiteral("redline")));
+    CHECK(table->model()->rowCount() == 20);
+    reason->setCurrentIndex(0);
     search->setText(QStringLiteral("500241202300010001"));
     CHECK(table->model()->rowCount() == 1);
 }

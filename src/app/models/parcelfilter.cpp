@@ -4,6 +4,8 @@
 #include "../session/strings.h"
 #include "parceltablemodel.h"
 
+#include <algorithm>
+
 namespace gengbao::app {
 
 ParcelFilter::ParcelFilter(ParcelTableModel *model, QObject *parent)
@@ -35,6 +37,24 @@ void ParcelFilter::setText(const QString &text)
 {
     mText = text.trimmed();
     invalidate();  // a full rebuild: far quicker than a diff when thousands of rows change
+}
+
+void ParcelFilter::setReason(const QString &reason)
+{
+    mReason = toUtf8(reason);
+    invalidate();
+}
+
+void ParcelFilter::setBatchId(std::int64_t batchId)
+{
+    mBatchId = batchId;
+    invalidate();
+}
+
+void ParcelFilter::setSource(const QString &source)
+{
+    mSource = toUtf8(source);
+    invalidate();
 }
 
 bool ParcelFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -75,6 +95,15 @@ bool ParcelFilter::filterAcceptsRow(int sourceRow, const QModelIndex &) const
         return false;
     if (!mStage.empty() && row.stage != mStage)
         return false;
+    if (mBatchId != 0 && row.batchId != mBatchId)
+        return false;
+    if (!mSource.empty() && row.source != mSource)
+        return false;
+    if (!mReason.empty()) {
+        const auto &reasons = row.reasons;
+        if (!reasons || std::find(reasons->begin(), reasons->end(), mReason) == reasons->end())
+            return false;
+    }
     switch (mVerdict) {
     case Verdict::Eligible:
         if (row.eligible != true)

@@ -24,6 +24,9 @@ public:
     void setStage(const QString &stage);       // empty: every stage
     void setVerdict(Verdict verdict);
     void setText(const QString &text);
+    void setReason(const QString &reason);  // a reason code or a layer's kind; empty: any
+    void setBatchId(std::int64_t batchId);  // 0: every batch
+    void setSource(const QString &source);  // "county", "village"; empty: both
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -37,6 +40,9 @@ private:
     std::string mStage;
     Verdict mVerdict = Verdict::Any;
     QString mText;
+    std::string mReason;
+    std::int64_t mBatchId = 0;
+    std::string mSource;
 };
 
 }  // namespace gengbao::app
