@@ -223,6 +223,8 @@ ZH = {
     "County and village": "县级下发和村居自选",
     "Issued by the county": "县级下发",
     "Proposed by villages": "村居自选",
+    "Import Finished": "导入完成",
+    "Problems (double-click one to select its parcel):": "问题（双击可在表中选中对应图斑）：",
     # report/errortext.cpp
     "File not found": "找不到文件",
     "Not a readable file": "文件不可读取",

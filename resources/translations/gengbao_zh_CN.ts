@@ -166,6 +166,17 @@
         </message>
     </context>
     <context>
+        <name>ImportSummaryDialog</name>
+        <message>
+            <source>Import Finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <source>Problems (double-click one to select its parcel):</source>
+            <translation>问题（双击可在表中选中对应图斑）：</translation>
+        </message>
+    </context>
+    <context>
         <name>NewProjectDialog</name>
         <message>
             <source>New Project</source>
@@ -517,10 +528,6 @@
         <message>
             <source>%1: %2 read, %3 imported, %4 repaired, %5 duplicates, %6 rejected</source>
             <translation>%1：读取 %2，导入 %3，修复 %4，重复 %5，拒绝 %6</translation>
-        </message>
-        <message>
-            <source>Import finished</source>
-            <translation>导入完成</translation>
         </message>
         <message>
             <source>Import failed</source>

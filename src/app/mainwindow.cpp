@@ -3,6 +3,7 @@
 
 #include "dialogs/advancedialog.h"
 #include "dialogs/importdialog.h"
+#include "dialogs/importsummarydialog.h"
 #include "dialogs/newprojectdialog.h"
 #include "dialogs/screeningdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -275,6 +276,7 @@ void MainWindow::importParcels()
         return;
     const std::string path = mSession->project()->path();
     // The worker opens its own connection: a Project is one per thread.
+    QList<ImportSummaryDialog::Problem> problems;
     const auto outcome =
         TaskRunner::run(this, tr("Importing parcels..."), [&](core::Progress &progress) {
             auto project = core::Project::open(path);
@@ -285,23 +287,49 @@ void MainWindow::importParcels()
                 auto summary = core::importParcels(**project, request, progress);
                 if (!summary)
                     return TaskRunner::Outcome{false, report::errorText(summary.error())};
+                const QString file = QFileInfo(toQString(request.path)).fileName();
                 lines << tr("%1: %2 read, %3 imported, %4 repaired, %5 duplicates, %6 rejected")
-                             .arg(QFileInfo(toQString(request.path)).fileName())
+                             .arg(file)
                              .arg(summary->counts.read)
                              .arg(summary->counts.imported)
                              .arg(summary->counts.repaired)
                              .arg(summary->counts.duplicates)
                              .arg(summary->counts.rejected);
                 for (const core::Issue &issue : summary->issues)
-                    lines << QStringLiteral("  ") + toQString(issue.detail);
+                    problems.append({file + QStringLiteral(": ") + toQString(issue.detail),
+                                     toQString(issue.parcelId)});
             }
             return TaskRunner::Outcome{true, lines.join(QLatin1Char('\n'))};
         });
     mSession->refresh();
-    if (outcome.ok)
-        QMessageBox::information(this, tr("Import finished"), outcome.message);
-    else
+    if (!outcome.ok) {
         QMessageBox::warning(this, tr("Import failed"), outcome.message);
+        return;
+    }
+    ImportSummaryDialog summary(outcome.message, problems, this);
+    connect(&summary, &ImportSummaryDialog::parcelChosen, this, &MainWindow::selectParcel);
+    summary.exec();
+}
+
+void MainWindow::selectParcel(const QString &parcelId)
+{
+    // Clear the filters that could hide it, then select its row.
+    mVillageFilter->setCurrentIndex(0);
+    mStageFilter->setCurrentIndex(0);
+    mVerdictFilter->setCurrentIndex(0);
+    mReasonFilter->setCurrentIndex(0);
+    mBatchFilter->setCurrentIndex(0);
+    mSourceFilter->setCurrentIndex(0);
+    mSearch->clear();
+    mTabs->setCurrentWidget(mTable);
+    for (int row = 0; row < mProxy->rowCount(); ++row) {
+        const QModelIndex index = mProxy->index(row, 0);
+        if (index.data(ParcelTableModel::ParcelIdRole).toString() == parcelId) {
+            mTable->selectRow(row);
+            mTable->scrollTo(index);
+            return;
+        }
+    }
 }
 
 void MainWindow::screenParcels()

@@ -51,6 +51,7 @@ private:
     void showDetails();  // of the current parcel
     // Long work on a worker thread with progress and Cancel; the window stays responsive.
     void importParcels();
+    void selectParcel(const QString &parcelId);  // on the parcels' tab, filters cleared
     void screenParcels();
     // Moves the selected parcels to a stage chosen in a dialog, as one undoable command.
     void advanceSelection();

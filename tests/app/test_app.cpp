@@ -3,6 +3,7 @@
 #include "../support/testfiles.h"
 
 #include <app/dialogs/advancedialog.h>
+#include <app/dialogs/importsummarydialog.h>
 #include <app/dialogs/screeningdialog.h>
 #include <app/mainwindow.h>
 #include <app/models/parcelfilter.h>
@@ -26,6 +27,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -345,4 +347,22 @@ TEST_CASE("the screening dialog builds the request and the runner screens off th
     // so those parcels are "slope unknown": fewer than the 351 eligible at 25° remain.
     CHECK(outcome.message.toInt() > 0);
     CHECK(outcome.message.toInt() < 351);
+}
+
+TEST_CASE("an import problem about a parcel leads to that parcel", "[app]")
+{
+    application();
+    app::ImportSummaryDialog dialog(QStringLiteral("p.shp: 2 read, 2 imported"),
+                                    {{QStringLiteral("p.shp: repaired"), QStringLiteral("P1")},
+                                     {QStringLiteral("p.shp: rejected"), QString()}});
+    QString chosen;
+    QObject::connect(&dialog, &app::ImportSummaryDialog::parcelChosen,
+                     [&chosen](const QString &id) { chosen = id; });
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("problemList"));
+    REQUIRE(list);
+    REQUIRE(list->count() == 2);
+    emit list->itemDoubleClicked(list->item(1));  // not imported: nothing to select
+    CHECK(chosen.isEmpty());
+    emit list->itemDoubleClicked(list->item(0));
+    CHECK(chosen == QStringLiteral("P1"));
 }
