@@ -225,6 +225,12 @@ ZH = {
     "Proposed by villages": "村居自选",
     "Import Finished": "导入完成",
     "Problems (double-click one to select its parcel):": "问题（双击可在表中选中对应图斑）：",
+    "First rows": "前几行",
+    "Fields": "字段",
+    "Field": "字段",
+    "Read from": "读取自",
+    "(none)": "（无）",
+    "Layer %1: %2 features; encoding %3 (%4); coordinate system %5.": "图层 %1：%2 个要素；编码 %3（%4）；坐标系 %5。",
     # report/errortext.cpp
     "File not found": "找不到文件",
     "Not a readable file": "文件不可读取",

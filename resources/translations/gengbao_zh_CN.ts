@@ -164,6 +164,14 @@
             <source>&amp;Encoding:</source>
             <translation>编码(&amp;E)：</translation>
         </message>
+        <message>
+            <source>First rows</source>
+            <translation>前几行</translation>
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation>字段</translation>
+        </message>
     </context>
     <context>
         <name>ImportSummaryDialog</name>
@@ -341,6 +349,22 @@
         <message>
             <source>Parcel layers (*.shp *.gpkg *.geojson *.json)</source>
             <translation>图斑图层 (*.shp *.gpkg *.geojson *.json)</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Read from</source>
+            <translation>读取自</translation>
+        </message>
+        <message>
+            <source>Layer %1: %2 features; encoding %3 (%4); coordinate system %5.</source>
+            <translation>图层 %1：%2 个要素；编码 %3（%4）；坐标系 %5。</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
         </message>
     </context>
     <context>

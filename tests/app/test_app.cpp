@@ -3,6 +3,7 @@
 #include "../support/testfiles.h"
 
 #include <app/dialogs/advancedialog.h>
+#include <app/dialogs/importdialog.h>
 #include <app/dialogs/importsummarydialog.h>
 #include <app/dialogs/screeningdialog.h>
 #include <app/mainwindow.h>
@@ -365,4 +366,34 @@ TEST_CASE("an import problem about a parcel leads to that parcel", "[app]")
     CHECK(chosen.isEmpty());
     emit list->itemDoubleClicked(list->item(0));
     CHECK(chosen == QStringLiteral("P1"));
+}
+
+TEST_CASE("the import dialog previews a file and turns changed fields into overrides", "[app]")
+{
+    application();
+    app::ImportDialog dialog;
+    const QString sample =
+        QString::fromStdString(std::string(GENGBAO_SOURCE_DIR) + "/data/sample/potential_2023.shp");
+    dialog.addFile(sample);
+    auto *info = dialog.findChild<QLabel *>(QStringLiteral("infoLabel"));
+    auto *rows = dialog.findChild<QTableWidget *>(QStringLiteral("previewTable"));
+    auto *mapping = dialog.findChild<QTableWidget *>(QStringLiteral("mappingTable"));
+    REQUIRE(info);
+    REQUIRE(rows);
+    REQUIRE(mapping);
+    // The sample is GBK without .cpg: the DBF language byte (77) says so.
+    CHECK(info->text().contains(QStringLiteral("GB18030")));
+    CHECK(info->text().contains(QStringLiteral("386")));
+    CHECK(rows->rowCount() == 5);
+    // No override until a field is changed; then one for that field, for every file.
+    CHECK(dialog.requests().front().fieldOverrides.empty());
+    for (int row = 0; row < mapping->rowCount(); ++row) {
+        if (mapping->item(row, 0)->text() == QStringLiteral("BZ")) {
+            auto *box = static_cast<QComboBox *>(mapping->cellWidget(row, 1));
+            box->setCurrentIndex(box->findText(QStringLiteral("DLMC")));
+        }
+    }
+    const auto overrides = dialog.requests().front().fieldOverrides;
+    REQUIRE(overrides.size() == 1);
+    CHECK(overrides.at("BZ") == "DLMC");
 }

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -15,7 +16,8 @@ class ImportDialog;
 namespace gengbao::app {
 
 // Collects the files to import (several at once, added or dropped), the batch label, the source
-// (county or village) and an encoding override. The layout is ui/importdialog.ui.
+// (county or village) and an encoding override, with a preview of the current file's first rows
+// and field mapping (overridable). The layout is ui/importdialog.ui.
 class ImportDialog : public QDialog
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ public:
     ~ImportDialog() override;
 
     void addFile(const QString &path);
+    // Reads the current file's layer and first rows: the encoding found and how, the CRS, the
+    // fields and which of them feed the 三调 fields (editable: the overrides of the import).
+    void preview();
     std::vector<core::ImportRequest> requests() const;  // one per file
 
 protected:
@@ -32,7 +37,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    std::map<std::string, std::string> fieldOverrides() const;
     std::unique_ptr<Ui::ImportDialog> mUi;
+    std::vector<int> mAutomatic;  // the source field each standard field maps to by itself
 };
 
 }  // namespace gengbao::app
