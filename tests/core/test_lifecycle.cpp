@@ -395,7 +395,26 @@ TEST_CASE("undo restores the identical state and redo applies the change again",
     REQUIRE(allocated.ok());
     const auto allocation = core::readAuditLog(*project)->back();
     CHECK(allocation.action == "set_task");
-    REQUIRE(core::undoChange(*project, allocation.id).ok());
+    auto undoneAllocation = core::undoChange(*project, allocation.id);
+    REQUIRE(undoneAllocation.ok());
+    CHECK(snapshot(*project) == tasks);
+    // Undo and redo again and again, as an officer pressing Ctrl+Z and Ctrl+Y does: each redo
+    // is undone like the change it repeats, however long the chain.
+    const std::string allocatedState = [&] {
+        auto redone = core::redoChange(*project, *undoneAllocation);
+        REQUIRE(redone.ok());
+        const std::string state = snapshot(*project);
+        auto undone = core::undoChange(*project, *redone);
+        REQUIRE(undone.ok());
+        CHECK(snapshot(*project) == tasks);
+        auto redoneAgain = core::redoChange(*project, *undone);
+        REQUIRE(redoneAgain.ok());
+        CHECK(snapshot(*project) == state);
+        auto undoneAgain = core::undoChange(*project, *redoneAgain);
+        REQUIRE(undoneAgain.ok());
+        return state;
+    }();
+    CHECK(allocatedState != tasks);
     CHECK(snapshot(*project) == tasks);
 
     // An undo after a later change to the same parcel is refused, and changes nothing.

@@ -145,6 +145,16 @@ Error refused(const ParcelState &parcel, const std::string &why)
     return makeError(ErrorCode::InvalidArgument, {}, "parcel " + parcel.parcelId + ": " + why);
 }
 
+// A step's history row as the audit log keeps it (and stage_history stores it).
+json historyOf(const char *kind, std::string_view from, std::string_view to,
+               const std::string &date, const std::string &user, const std::string &note,
+               const std::string &document, const std::string &reason)
+{
+    return {{"kind", kind},        {"from", std::string(from)}, {"to", std::string(to)},
+            {"occurred_on", date}, {"recorded_at", utcNow()},   {"recorded_by", user},
+            {"note", note},        {"document", document},      {"reason", reason}};
+}
+
 // Applies a parcel change whose new state and history are known: the common end of a step, and
 // of its redo.
 Result<std::int64_t> applyParcelChange(Database &db, const ParcelState &parcel,
@@ -261,6 +271,19 @@ Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, cons
     return applyParcelChange(db, *parcel, user, action, parcelColumns(to), history, undoes);
 }
 
+// What an entry records at heart: an undo and a redo stand for the change at the start of their
+// chain (change, undo, redo, undo, redo, ...), which decides how to switch the target back.
+Result<std::string> changeKind(Database &db, AuditEntry entry)
+{
+    while (entry.action == "undo" || entry.action == "redo") {
+        auto previous = readAuditEntry(db, entry.undoes.value_or(0));
+        if (!previous)
+            return previous.error();
+        entry = std::move(previous).value();
+    }
+    return entry.action;
+}
+
 bool undoable(const std::string &action)
 {
     return action == "advance" || action == "review" || action == "set_task" ||
@@ -334,15 +357,8 @@ Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
     if (change.acceptedNetCentiMu)
         newState["accepted_net_cmu"] = *change.acceptedNetCentiMu;
     const std::string user = change.user.empty() ? loginName() : change.user;
-    const json history = {{"kind", "stage"},
-                          {"from", std::string(stageName(parcel->stage))},
-                          {"to", std::string(stageName(change.to))},
-                          {"occurred_on", *date},
-                          {"recorded_at", utcNow()},
-                          {"recorded_by", user},
-                          {"note", change.note},
-                          {"document", change.document},
-                          {"reason", reason}};
+    const json history = historyOf("stage", stageName(parcel->stage), stageName(change.to), *date,
+                                   user, change.note, change.document, reason);
     auto auditId = applyParcelChange(db, *parcel, user, "advance", newState, history, std::nullopt);
     if (!auditId)
         return auditId.error();
@@ -376,15 +392,9 @@ Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &chan
     newState["proposal_reason"] =
         change.to == Proposal::Rejected ? json(change.reason) : json(nullptr);
     const std::string user = change.user.empty() ? loginName() : change.user;
-    const json history = {{"kind", "proposal"},
-                          {"from", std::string(proposalName(*parcel->proposal))},
-                          {"to", std::string(proposalName(change.to))},
-                          {"occurred_on", *date},
-                          {"recorded_at", utcNow()},
-                          {"recorded_by", user},
-                          {"note", change.note},
-                          {"document", change.document},
-                          {"reason", change.reason}};
+    const json history =
+        historyOf("proposal", proposalName(*parcel->proposal), proposalName(change.to), *date, user,
+                  change.note, change.document, change.reason);
     auto auditId = applyParcelChange(db, *parcel, user, "review", newState, history, std::nullopt);
     if (!auditId)
         return auditId.error();
@@ -402,22 +412,16 @@ Result<std::int64_t> undoChange(Project &project, std::int64_t auditId, const st
     auto entry = readAuditEntry(db, auditId);
     if (!entry)
         return entry.error();
-    // An undo undoes a change or a redo (which carries the change's action).
-    if (!undoable(entry->action) && entry->action != "redo")
+    // An undo undoes a change or a redo of one, never another undo.
+    auto kind = changeKind(db, *entry);
+    if (!kind)
+        return kind.error();
+    if (!undoable(*kind) || entry->action == "undo")
         return makeError(ErrorCode::InvalidArgument, db.path(),
                          "audit entry " + std::to_string(auditId) + " (" + entry->action +
                              ") cannot be undone");
     AuditEntry change = *entry;
-    if (entry->action == "redo") {
-        // A redo records the change again: undo it like the change itself.
-        auto undone = readAuditEntry(db, entry->undoes.value_or(0));
-        if (!undone)
-            return undone.error();
-        auto original = readAuditEntry(db, undone->undoes.value_or(0));
-        if (!original)
-            return original.error();
-        change.action = original->action;
-    }
+    change.action = *kind;
     auto id = switchState(project, change, entry->newValue, entry->oldValue,
                           user.empty() ? loginName() : user, "undo", auditId, true);
     if (!id)
@@ -442,14 +446,11 @@ Result<std::int64_t> redoChange(Project &project, std::int64_t auditId, const st
     auto undone = readAuditEntry(db, *undo->undoes);
     if (!undone)
         return undone.error();
+    auto kind = changeKind(db, *undone);
+    if (!kind)
+        return kind.error();
     AuditEntry change = *undone;
-    if (undone->action == "redo") {
-        auto first = readAuditEntry(db, undone->undoes.value_or(0));
-        auto original = first ? readAuditEntry(db, first->undoes.value_or(0)) : first;
-        if (!original)
-            return original.error();
-        change.action = original->action;
-    }
+    change.action = *kind;
     // From the state the undo left (its new value) to the undone change's new value.
     auto id = switchState(project, change, undo->newValue, undone->newValue,
                           user.empty() ? loginName() : user, "redo", auditId, false);
