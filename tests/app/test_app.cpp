@@ -218,6 +218,7 @@ TEST_CASE("the village task table edits and allocates through undoable commands"
     app::ProjectSession session;
     REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
     app::VillageTasksView view(session);
+    view.show();  // a tab reloads after a change while it is on screen
     app::TaskTableModel *model = view.model();
     REQUIRE(model->rowCount() == 9);  // 8 villages and 合计
     CHECK(model->data(model->index(8, app::TaskTableModel::Task)).toString() ==
@@ -245,6 +246,14 @@ TEST_CASE("the village task table edits and allocates through undoable commands"
     session.undoStack()->undo();
     CHECK(model->data(model->index(0, app::TaskTableModel::Task)).toString() ==
           QStringLiteral("115.17"));
+    // A hidden tab waits until it is shown again.
+    view.hide();
+    session.undoStack()->redo();
+    CHECK(model->data(model->index(0, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("115.17"));
+    view.show();
+    CHECK(model->data(model->index(0, app::TaskTableModel::Task)).toString() ==
+          QStringLiteral("145.44"));
 }
 
 TEST_CASE("the payouts view shows the statement with its capital numerals", "[app]")
@@ -257,6 +266,7 @@ TEST_CASE("the payouts view shows the statement with its capital numerals", "[ap
     app::ProjectSession session;
     REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
     app::PayoutsView view(session);
+    view.show();
     CHECK(view.villageTable()->rowCount() == 8);
     CHECK(view.totalLabel()->text().contains(QStringLiteral("零元整")));
     // One parcel (expected net 3.59 mu) approved: 600 × 3.59 = 2154.00 = 贰仟壹佰伍拾肆元整.
@@ -302,6 +312,7 @@ TEST_CASE("the progress view shows each village's areas per stage", "[app]")
     app::ProjectSession session;
     REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
     app::ProgressView view(session);
+    view.show();
     REQUIRE(view.villageTable()->rowCount() == 8);
     app::ProjectSession::Step step;
     step.date = QStringLiteral("2023-04-18");

@@ -42,8 +42,7 @@ QTableWidgetItem *number(const QString &text)
 }  // namespace
 
 PayoutsView::PayoutsView(ProjectSession &session, QWidget *parent)
-    : QWidget(parent)
-    , mSession(session)
+    : SessionView(session, parent)
     , mVillages(new QTableWidget(this))
     , mParcels(new QTableWidget(this))
     , mTotal(new QLabel(this))
@@ -82,7 +81,6 @@ PayoutsView::PayoutsView(ProjectSession &session, QWidget *parent)
     layout->addWidget(splitter);
     layout->addWidget(mTotal);
     layout->addLayout(buttons);
-    connect(&mSession, &ProjectSession::changed, this, &PayoutsView::reload);
     reload();
 }
 

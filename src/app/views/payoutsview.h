@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "sessionview.h"
 
 class QLabel;
 class QTableWidget;
@@ -12,7 +12,7 @@ class ProjectSession;
 
 // The year-end subsidy statements (core::payoutStatement): per village and per parcel, the total
 // in figures and in capital numerals, with print preview, PDF and XLSX.
-class PayoutsView : public QWidget
+class PayoutsView : public SessionView
 {
     Q_OBJECT
 
@@ -23,12 +23,11 @@ public:
     QLabel *totalLabel() const { return mTotal; }
 
 private:
-    void reload();
+    void reload() override;
     void printPreview();
     void exportPdf();
     void exportXlsx();
 
-    ProjectSession &mSession;
     QTableWidget *mVillages = nullptr;
     QTableWidget *mParcels = nullptr;
     QLabel *mTotal = nullptr;

@@ -38,8 +38,7 @@ QDateTime dayOf(const std::string &date)
 }  // namespace
 
 ProgressView::ProgressView(ProjectSession &session, QWidget *parent)
-    : QWidget(parent)
-    , mSession(session)
+    : SessionView(session, parent)
     , mVillages(new QTableWidget(this))
     , mChart(new QChartView(this))
     , mAsOf(new QLabel(this))
@@ -61,7 +60,6 @@ ProgressView::ProgressView(ProjectSession &session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(mAsOf);
     layout->addWidget(splitter);
-    connect(&mSession, &ProjectSession::changed, this, &ProgressView::reload);
     reload();
 }
 

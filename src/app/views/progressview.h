@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "sessionview.h"
 
 class QChartView;
 class QLabel;
@@ -14,7 +14,7 @@ class ProjectSession;
 // Progress against the plan as of today: per village the net area that reached each stage
 // against its task (a bar for the approved share) and the parcels overdue per stage; a chart of
 // the approved area over time against the town target and the approval deadline.
-class ProgressView : public QWidget
+class ProgressView : public SessionView
 {
     Q_OBJECT
 
@@ -24,10 +24,9 @@ public:
     QTableWidget *villageTable() const { return mVillages; }
 
 private:
-    void reload();
+    void reload() override;
     void reloadChart();
 
-    ProjectSession &mSession;
     QTableWidget *mVillages = nullptr;
     QChartView *mChart = nullptr;
     QLabel *mAsOf = nullptr;

@@ -25,8 +25,7 @@
 namespace gengbao::app {
 
 VillageTasksView::VillageTasksView(ProjectSession &session, QWidget *parent)
-    : QWidget(parent)
-    , mSession(session)
+    : SessionView(session, parent)
     , mModel(new TaskTableModel(this))
     , mTable(new QTableView(this))
     , mSummary(new QLabel(this))
@@ -60,7 +59,6 @@ VillageTasksView::VillageTasksView(ProjectSession &session, QWidget *parent)
     layout->addWidget(mSummary);
     layout->addWidget(mTable);
     layout->addLayout(buttons);
-    connect(&mSession, &ProjectSession::changed, this, &VillageTasksView::reload);
     reload();
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "sessionview.h"
 
 class QLabel;
 class QTableView;
@@ -14,7 +14,7 @@ class TaskTableModel;
 // The village task table (任务分解表): editable tasks and remarks (each edit undoable), the 合计
 // row, the difference from the town target and each village's shortfall highlighted; an
 // allocation with preview; print preview and PDF of the annex; the XLSX for editing outside.
-class VillageTasksView : public QWidget
+class VillageTasksView : public SessionView
 {
     Q_OBJECT
 
@@ -24,13 +24,12 @@ public:
     TaskTableModel *model() const { return mModel; }
 
 private:
-    void reload();
+    void reload() override;
     void allocate();
     void printPreview();
     void exportXlsx();
     void importXlsx();
 
-    ProjectSession &mSession;
     TaskTableModel *mModel = nullptr;
     QTableView *mTable = nullptr;
     QLabel *mSummary = nullptr;
