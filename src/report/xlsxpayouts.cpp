@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xlsxpayouts.h"
 
+#include "xlsxfile.h"
+
 #include <core/domain/money.h>
-
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <filesystem>
 
 namespace gengbao::report {
 
@@ -22,44 +19,22 @@ struct Formats
     lxw_format *title, *header, *text, *number, *totalText, *totalNumber;
 };
 
-Formats makeFormats(lxw_workbook *workbook)
+Formats makeFormats(WorkbookFile &file)
 {
-    const auto cell = [workbook](bool bold, bool number) {
-        lxw_format *format = workbook_add_format(workbook);
-        format_set_font_name(format, "仿宋_GB2312");
-        format_set_font_size(format, 12);
-        format_set_border(format, LXW_BORDER_THIN);
-        format_set_align(format, LXW_ALIGN_CENTER);
-        format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
-        if (number)
-            format_set_num_format(format, "0.00");
-        if (bold)
-            format_set_bold(format);
-        return format;
-    };
-    Formats formats{};
-    formats.title = workbook_add_format(workbook);
-    format_set_bold(formats.title);
-    format_set_font_size(formats.title, 16);
-    format_set_font_name(formats.title, "方正小标宋简体");
-    format_set_align(formats.title, LXW_ALIGN_CENTER);
-    formats.header = cell(true, false);
-    formats.text = cell(false, false);
-    formats.number = cell(false, true);
-    formats.totalText = cell(true, false);
-    formats.totalNumber = cell(true, true);
-    return formats;
+    return {
+        file.titleFormat(),           file.cellFormat(true, false), file.cellFormat(false, false),
+        file.cellFormat(false, true), file.cellFormat(true, false), file.cellFormat(true, true)};
 }
 
 }  // namespace
 
 core::Status writePayoutsXlsx(const core::PayoutStatement &statement, const std::string &path)
 {
-    const std::string partial = path + ".part";
-    lxw_workbook *workbook = workbook_new(partial.c_str());
+    WorkbookFile file(path);
+    lxw_workbook *workbook = file.workbook();
     if (!workbook)
-        return core::makeError(core::ErrorCode::Io, path, "cannot be written");
-    const Formats f = makeFormats(workbook);
+        return file.finish();
+    const Formats f = makeFormats(file);
     const std::string title =
         statement.town + std::to_string(statement.year) + "年耕地恢复补足奖补资金明细表";
 
@@ -129,17 +104,7 @@ core::Status writePayoutsXlsx(const core::PayoutStatement &statement, const std:
         worksheet_repeat_rows(sheet, 1, 1);
     }
 
-    if (workbook_close(workbook) != LXW_NO_ERROR) {
-        std::remove(partial.c_str());
-        return core::makeError(core::ErrorCode::Io, path, "cannot be written");
-    }
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
-    if (ec) {
-        std::remove(partial.c_str());
-        return core::makeError(core::ErrorCode::Io, path, "cannot be written: " + ec.message());
-    }
-    return core::Status::success();
+    return file.finish();
 }
 
 }  // namespace gengbao::report

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xlsxtasks.h"
 
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <filesystem>
+#include "xlsxfile.h"
 
 namespace gengbao::report {
 
@@ -21,35 +18,18 @@ double mu(std::int64_t centiMu)
 
 core::Status writeTaskTableXlsx(const core::TaskTable &table, const std::string &path)
 {
-    const std::string partial = path + ".part";
-    lxw_workbook *workbook = workbook_new(partial.c_str());
+    WorkbookFile file(path);
+    lxw_workbook *workbook = file.workbook();
     if (!workbook)
-        return core::makeError(core::ErrorCode::Io, path, "cannot be written");
+        return file.finish();
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, "任务分解表");
 
-    lxw_format *title = workbook_add_format(workbook);
-    format_set_bold(title);
-    format_set_font_size(title, 16);
-    format_set_font_name(title, "方正小标宋简体");
-    format_set_align(title, LXW_ALIGN_CENTER);
-    format_set_align(title, LXW_ALIGN_VERTICAL_CENTER);
+    lxw_format *title = file.titleFormat();
     lxw_format *unit = workbook_add_format(workbook);
     format_set_font_name(unit, "仿宋_GB2312");
     format_set_align(unit, LXW_ALIGN_RIGHT);
-    const auto cellFormat = [workbook](bool bold) {
-        lxw_format *format = workbook_add_format(workbook);
-        format_set_font_name(format, "仿宋_GB2312");
-        format_set_font_size(format, 12);
-        format_set_border(format, LXW_BORDER_THIN);
-        format_set_align(format, LXW_ALIGN_CENTER);
-        format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
-        format_set_text_wrap(format);
-        if (bold)
-            format_set_bold(format);
-        return format;
-    };
-    lxw_format *header = cellFormat(true);
-    lxw_format *cell = cellFormat(false);
+    lxw_format *header = file.cellFormat(true, false);
+    lxw_format *cell = file.cellFormat(false, false);
 
     worksheet_set_column(sheet, 0, 0, 8, nullptr);
     worksheet_set_column(sheet, 1, 1, 18, nullptr);
@@ -88,17 +68,7 @@ core::Status writeTaskTableXlsx(const core::TaskTable &table, const std::string 
     worksheet_fit_to_pages(sheet, 1, 0);
     worksheet_repeat_rows(sheet, 2, 2);
 
-    if (workbook_close(workbook) != LXW_NO_ERROR) {
-        std::remove(partial.c_str());
-        return core::makeError(core::ErrorCode::Io, path, "cannot be written");
-    }
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
-    if (ec) {
-        std::remove(partial.c_str());
-        return core::makeError(core::ErrorCode::Io, path, "cannot be written: " + ec.message());
-    }
-    return core::Status::success();
+    return file.finish();
 }
 
 }  // namespace gengbao::report

@@ -89,6 +89,7 @@ Result<DemRaster> DemRaster::open(const std::string &path)
         }
     }
     GDALDatasetH handle = dataset.get();
+    dem.mFiles = datasetFiles(handle, path);
     if (GDALGetRasterCount(handle) < 1)
         return makeError(ErrorCode::NotReadableAs, path, "has no raster band, so no elevations");
     GDALRasterBandH band = GDALGetRasterBand(handle, 1);

@@ -34,6 +34,7 @@ public:
     static Result<DemRaster> open(const std::string &path);
 
     const std::string &path() const { return mPath; }
+    const std::vector<std::string> &files() const { return mFiles; }  // for the run's checksum
     int width() const { return mWidth; }
     int height() const { return mHeight; }
     const std::array<double, 6> &geoTransform() const { return mGeoTransform; }
@@ -60,6 +61,7 @@ private:
     DemRaster() = default;
 
     std::string mPath;
+    std::vector<std::string> mFiles;
     int mWidth = 0, mHeight = 0;
     int mBlockWidth = 0, mBlockHeight = 0;
     std::array<double, 6> mGeoTransform{};

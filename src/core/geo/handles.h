@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 // unique_ptr aliases with deleters for every C handle of GDAL/OGR/PROJ (QGIS's qgsogrutils.h).
 // GEOS handles need their context and live in geoscontext.h.
@@ -55,6 +56,10 @@ using TransformPtr =
     std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
 using ProjPtr = std::unique_ptr<PJ, ProjDestroyer>;
 using ProjContextPtr = std::unique_ptr<PJ_CONTEXT, ProjContextDestroyer>;
+
+// Every file of an open dataset (a shapefile is several, a GeoTIFF may have an .aux.xml), sorted;
+// the path itself when the driver cannot say.
+std::vector<std::string> datasetFiles(GDALDatasetH dataset, const std::string &path);
 
 // Collects GDAL/OGR errors raised on this thread while it lives, instead of letting GDAL print
 // them to stderr (the CLI's first stderr line must be our own message). Thread-local by GDAL's

@@ -73,6 +73,9 @@ public:
     // The source CRS (traditional GIS axis order); never null after a successful open.
     OGRSpatialReferenceH sourceSrs() const { return mSourceSrs.get(); }
 
+    // Every file of the dataset, sorted (a shapefile's .shp, .shx, .dbf, .prj, .cpg).
+    std::vector<std::string> files() const { return datasetFiles(mDataset.get(), mPath); }
+
     // Reads the next feature; false at the end. A read failure (a damaged file) is an Error.
     Result<bool> next(RawFeature &feature);
 

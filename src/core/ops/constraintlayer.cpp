@@ -5,8 +5,6 @@
 #include "../io/parcelreader.h"
 #include "parcelgeometry.h"
 
-#include <cpl_string.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -123,30 +121,6 @@ private:
     std::unordered_map<std::int64_t, GridCell> mCells;
 };
 
-// The polygons of a geometry that GEOS may return as a collection, as one (Multi)Polygon.
-GeosGeometry polygonsOf(GEOSContextHandle_t context, GeosGeometry geometry)
-{
-    const int type = GEOSGeomTypeId_r(context, geometry.get());
-    if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON)
-        return geometry;
-    std::vector<GEOSGeometry *> polygons;
-    const int count = GEOSGetNumGeometries_r(context, geometry.get());
-    for (int i = 0; i < count; ++i) {
-        const GEOSGeometry *part = GEOSGetGeometryN_r(context, geometry.get(), i);
-        const int partType = GEOSGeomTypeId_r(context, part);
-        if (partType == GEOS_POLYGON || partType == GEOS_MULTIPOLYGON)
-            polygons.push_back(GEOSGeom_clone_r(context, part));
-    }
-    if (polygons.empty())
-        return {};
-    if (polygons.size() == 1)
-        return GeosGeometry(context, polygons.front());
-    GeosGeometry collection(
-        context, GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
-                                             static_cast<unsigned>(polygons.size())));
-    return GeosGeometry(context, GEOSUnaryUnion_r(context, collection.get()));
-}
-
 // One cell's piece: the cell itself, its only part, or the union of overlapping features' parts,
 // made valid (a rectangle clip of a valid polygon can leave a ring touching itself).
 GeosGeometry pieceOf(GEOSContextHandle_t context, GridCell &cell)
@@ -167,7 +141,7 @@ GeosGeometry pieceOf(GEOSContextHandle_t context, GridCell &cell)
         return piece;
     if (GEOSisValid_r(context, piece.get()) != 1)
         piece = GeosGeometry(context, GEOSMakeValid_r(context, piece.get()));
-    return piece ? polygonsOf(context, std::move(piece)) : GeosGeometry();
+    return piece ? polygonalPart(context, std::move(piece)) : GeosGeometry();
 }
 
 void collectHit(void *item, void *userData)
@@ -196,6 +170,7 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
     ParcelReader &reader = **opened;
     out.layerName = reader.info().layerName;
     out.crsDescription = reader.info().crsDescription;
+    out.files = reader.files();  // for the run's checksum
 
     auto projectSrs = crs::fromEpsg(projectEpsg);
     if (!projectSrs)
@@ -255,22 +230,6 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
     if (polygons.empty())
         return makeError(ErrorCode::EmptyLayer, spec.path,
                          "layer '" + out.layerName + "' has no usable polygon");
-
-    // Every file of the dataset (a shapefile is several), for the run's checksum.
-    {
-        CplErrorCapture quiet;
-        DatasetPtr dataset(GDALOpenEx(spec.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                      nullptr, nullptr));
-        if (dataset) {
-            char **files = GDALGetFileList(dataset.get());
-            for (char **file = files; file && *file; ++file)
-                out.files.emplace_back(*file);
-            CSLDestroy(files);
-        }
-        if (out.files.empty())
-            out.files.push_back(spec.path);
-        std::sort(out.files.begin(), out.files.end());
-    }
 
     const double side = std::max(maxX - minX, maxY - minY);
     out.cellSize = std::max(kMinCellSize, side / kCellsAcross);

@@ -35,9 +35,6 @@ GeometryWorker::~GeometryWorker()
         GEOSWKBWriter_destroy_r(geos.handle(), writer);
 }
 
-namespace {
-
-// The polygonal part of a repaired geometry (MakeValid may add lines or points), or null.
 GeosGeometry polygonalPart(GEOSContextHandle_t context, GeosGeometry geometry)
 {
     const int type = GEOSGeomTypeId_r(context, geometry.get());
@@ -74,8 +71,6 @@ GeosGeometry asMultiPolygon(GEOSContextHandle_t context, GeosGeometry geometry)
     GEOSGeometry *part = geometry.release();
     return GeosGeometry(context, GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, &part, 1));
 }
-
-}  // namespace
 
 PreparedGeometry prepareGeometry(const RawFeature &raw, GeometryWorker &worker, int projectEpsg)
 {

@@ -55,6 +55,13 @@ struct PreparedGeometry
     double areaM2 = 0.0;  // ellipsoidal
 };
 
+// The polygons of a geometry as one (Multi)Polygon: itself when polygonal, else a collection's
+// polygons united (MakeValid, a clip or an overlay may add lines, points or parts touching along
+// an edge); null when it holds none.
+GeosGeometry polygonalPart(GEOSContextHandle_t context, GeosGeometry geometry);
+// A Polygon or MultiPolygon as a MultiPolygon, the type of the project's feature tables.
+GeosGeometry asMultiPolygon(GEOSContextHandle_t context, GeosGeometry geometry);
+
 PreparedGeometry prepareGeometry(const RawFeature &raw, GeometryWorker &worker, int projectEpsg);
 
 }  // namespace gengbao::core

@@ -19,11 +19,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::int64_t centiMu(double mu)
-{
-    return static_cast<std::int64_t>(std::llround(roundDecimal(mu, 2) * 100.0));
-}
-
 // Yuan as a JSON number with two decimals (the nearest double prints as such).
 json yuan(std::int64_t fen)
 {
@@ -69,8 +64,8 @@ Result<PayoutStatement> payoutStatement(Project &project)
         return query.error();
     GENGBAO_TRY(query->forEachRow([&](Statement &row) {
         const auto accepted = row.optionalInt64(3);
-        const std::int64_t net = accepted.value_or(centiMu(row.real(4)));
-        const std::int64_t gross = centiMu(row.real(5));
+        const std::int64_t net = accepted.value_or(roundToScaled(row.real(4), 2));
+        const std::int64_t gross = roundToScaled(row.real(5), 2);
         ParcelPayout parcel;
         parcel.id = row.text(0);
         parcel.villageCode = row.text(1);

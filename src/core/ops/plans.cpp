@@ -262,11 +262,6 @@ Result<Program> findProgram(const Plan &plan, std::int64_t programId)
                                     : "the plan has no program " + std::to_string(programId));
 }
 
-std::int64_t centiMuOf(double mu)
-{
-    return static_cast<std::int64_t>(std::llround(roundDecimal(mu, 2) * 100.0));
-}
-
 Result<std::string> resolveVillage(Database &db, const std::string &village)
 {
     const bool isCode =
@@ -485,7 +480,7 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
     Database &db = project.database();
     TaskTable table;
     table.program = *program;
-    table.target = program->targetMu ? centiMuOf(*program->targetMu) : 0;
+    table.target = program->targetMu ? roundToScaled(*program->targetMu, 2) : 0;
 
     auto batches = db.prepare("SELECT id, label FROM batches ORDER BY id");
     if (!batches)
@@ -535,7 +530,8 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
         const auto batch = batchIndex.find(row.int64(1));
         if (village == villageIndex.end() || batch == batchIndex.end())
             return;
-        table.villages[village->second].potentialByBatch[batch->second] = centiMuOf(row.real(2));
+        table.villages[village->second].potentialByBatch[batch->second] =
+            roundToScaled(row.real(2), 2);
     }));
     // Progress so far: each parcel's printed net area, by its current stage.
     auto progress =
@@ -548,7 +544,7 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId)
         if (village == villageIndex.end())
             return;
         VillageTask &task = table.villages[village->second];
-        const std::int64_t net = row.optionalInt64(2).value_or(centiMuOf(row.real(3)));
+        const std::int64_t net = row.optionalInt64(2).value_or(roundToScaled(row.real(3), 2));
         task.selected += net;
         if (row.text(1) == "approved")
             task.approved += net;

@@ -73,8 +73,7 @@ Result<ProgressReport> progressReport(Project &project, const std::string &asOf)
         parcel.stage = std::string(stageName(stage));
         // The printed figure, to 0.01 mu: the accepted net area once the parcel was approved on
         // that day (it is recorded at approval), else the expected net area.
-        const auto expected =
-            static_cast<std::int64_t>(std::llround(roundDecimal(row.real(3), 2) * 100.0));
+        const auto expected = roundToScaled(row.real(3), 2);
         parcel.net = stage == Stage::Approved ? row.optionalInt64(4).value_or(expected) : expected;
         for (const StageDeadline &deadline : report.deadlines) {
             const auto due = parseStage(deadline.stage);
@@ -111,8 +110,7 @@ Result<std::vector<ApprovedPoint>> approvedOverTime(Project &project)
     std::vector<ApprovedPoint> points;
     std::int64_t total = 0;
     GENGBAO_TRY(query->forEachRow([&](Statement &row) {
-        total += row.optionalInt64(1).value_or(
-            static_cast<std::int64_t>(std::llround(roundDecimal(row.real(2), 2) * 100.0)));
+        total += row.optionalInt64(1).value_or(roundToScaled(row.real(2), 2));
         if (!points.empty() && points.back().date == row.text(0))
             points.back().approved = total;
         else

@@ -8,9 +8,8 @@
 #include "../geo/crs.h"
 #include "../geo/dem.h"
 #include "../project.h"
+#include "parcelgeometry.h"
 #include "screeningstore.h"
-
-#include <cpl_string.h>
 
 #include <algorithm>
 #include <atomic>
@@ -227,33 +226,6 @@ SlopeStats slopeStats(const CoverageGrid &grid, const ElevationWindow &window, d
     return stats;
 }
 
-GeosGeometry asMultiPolygon(GEOSContextHandle_t context, GeosGeometry geometry)
-{
-    const int type = GEOSGeomTypeId_r(context, geometry.get());
-    if (type == GEOS_MULTIPOLYGON)
-        return geometry;
-    std::vector<GEOSGeometry *> polygons;
-    if (type == GEOS_POLYGON) {
-        polygons.push_back(geometry.release());
-    } else {
-        const int count = GEOSGetNumGeometries_r(context, geometry.get());
-        for (int i = 0; i < count; ++i) {
-            const GEOSGeometry *part = GEOSGetGeometryN_r(context, geometry.get(), i);
-            const int partType = GEOSGeomTypeId_r(context, part);
-            if (partType == GEOS_POLYGON) {
-                polygons.push_back(GEOSGeom_clone_r(context, part));
-            } else if (partType == GEOS_MULTIPOLYGON) {
-                for (int k = 0; k < GEOSGetNumGeometries_r(context, part); ++k)
-                    polygons.push_back(
-                        GEOSGeom_clone_r(context, GEOSGetGeometryN_r(context, part, k)));
-            }
-        }
-    }
-    return GeosGeometry(context,
-                        GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(),
-                                                    static_cast<unsigned>(polygons.size())));
-}
-
 // Screens one group of parcels (one DEM tile) on one worker.
 class GroupScreener
 {
@@ -405,7 +377,7 @@ private:
         result.remainderM2 = areaM2 > mInputs.request->rules.overlapToleranceM2 ? areaM2 : 0.0;
         if (!(*result.remainderM2 > 0.0))
             return;
-        rest = asMultiPolygon(mContext, std::move(rest));
+        rest = asMultiPolygon(mContext, polygonalPart(mContext, std::move(rest)));
         gpkg::Envelope &envelope = result.remainderEnvelope;
         GEOSGeom_getXMin_r(mContext, rest.get(), &envelope.minX);
         GEOSGeom_getXMax_r(mContext, rest.get(), &envelope.maxX);
@@ -621,22 +593,8 @@ Result<ScreeningSummary> screenParcels(Project &project, const ScreeningRequest 
         }
         // Checksums on the side while the parcels are screened.
         std::vector<std::future<Result<FileChecksum>>> checksums;
-        if (dem) {
-            std::vector<std::string> files;
-            {
-                auto handle = dem->openHandle();
-                if (!handle)
-                    return handle.error();
-                char **list = GDALGetFileList(handle->get());
-                for (char **file = list; file && *file; ++file)
-                    files.emplace_back(*file);
-                CSLDestroy(list);
-            }
-            if (files.empty())
-                files.push_back(dem->path());
-            std::sort(files.begin(), files.end());
-            checksums.push_back(std::async(std::launch::async, sha256OfFiles, files));
-        }
+        if (dem)
+            checksums.push_back(std::async(std::launch::async, sha256OfFiles, dem->files()));
         for (const ConstraintPieces &pieces : constraints)
             checksums.push_back(std::async(std::launch::async, sha256OfFiles, pieces.files));
 
