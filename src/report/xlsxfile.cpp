@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xlsxfile.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 namespace gengbao::report {
@@ -9,8 +11,17 @@ namespace gengbao::report {
 WorkbookFile::WorkbookFile(std::string path)
     : mPath(std::move(path))
     , mPartial(mPath + ".part")
-    , mWorkbook(workbook_new(mPartial.c_str()))
-{}
+{
+    // libxlsxwriter only finds out at the end, and says so on stderr in its own words: try the
+    // place first, so a bad folder is our one-line message.
+    std::FILE *probe = std::fopen(mPartial.c_str(), "wb");
+    if (!probe) {
+        mProblem = std::strerror(errno);
+        return;
+    }
+    std::fclose(probe);
+    mWorkbook = workbook_new(mPartial.c_str());
+}
 
 WorkbookFile::~WorkbookFile()
 {
@@ -23,7 +34,8 @@ WorkbookFile::~WorkbookFile()
 core::Status WorkbookFile::finish()
 {
     if (!mWorkbook)
-        return core::makeError(core::ErrorCode::Io, mPath, "cannot be written");
+        return core::makeError(core::ErrorCode::Io, mPath,
+                               "cannot be written" + (mProblem.empty() ? "" : ": " + mProblem));
     const lxw_error closed = workbook_close(mWorkbook);
     mWorkbook = nullptr;
     if (closed != LXW_NO_ERROR) {

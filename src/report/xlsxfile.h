@@ -31,6 +31,7 @@ private:
     std::string mPath;
     std::string mPartial;
     lxw_workbook *mWorkbook = nullptr;
+    std::string mProblem;  // why the file could not be created
 };
 
 }  // namespace gengbao::report

@@ -420,6 +420,11 @@ TEST_CASE("cli exports the village table as XLSX and reads an edited copy back",
     REQUIRE(cli("sample " + other).status == 0);
     REQUIRE(cli("export " + seed + " villages --format xlsx -o " + dir.file("t.xlsx")).status == 0);
     CHECK(cli("export " + seed + " villages --format xlsx").status == 2);  // needs -o
+    const auto nowhere =
+        cli("export " + seed + " villages --format xlsx -o " + dir.file("no/t.xlsx"));
+    CHECK(nowhere.status == 1);
+    CHECK(firstLine(nowhere.err) ==
+          dir.file("no/t.xlsx") + ": cannot be written: No such file or directory");
     REQUIRE(cli("allocate " + other + " --method proportional").status == 0);
     const auto imported = cli("import-tasks " + other + " " + dir.file("t.xlsx"));
     INFO(imported.err);
@@ -551,7 +556,8 @@ TEST_CASE("cli advance takes a rejection's reason from --note", "[cli][lifecycle
     REQUIRE(cli("sample " + project).status == 0);
     const std::string id = "500241202300010003";
     for (const std::string step : {"selected", "restoring", "planted", "evidence_submitted"})
-        REQUIRE(cli("advance " + project + " " + id + " " + step + " --date 2023-08-01").status == 0);
+        REQUIRE(cli("advance " + project + " " + id + " " + step + " --date 2023-08-01").status ==
+                0);
     const auto bare = cli("advance " + project + " " + id + " rejected --date 2023-08-02");
     CHECK(bare.status == 1);
     CHECK(firstLine(bare.err).find("rejected needs a reason") != std::string::npos);
