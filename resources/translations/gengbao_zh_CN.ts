@@ -216,6 +216,105 @@
         </message>
     </context>
     <context>
+        <name>PlanDialog</name>
+        <message>
+            <source>Work Plan</source>
+            <translation>工作方案</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>Plan &amp;title:</source>
+            <translation>方案标题(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Issued by:</source>
+            <translation>发文单位(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Document &amp;date:</source>
+            <translation>发文日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Restoration &amp;target (mu):</source>
+            <translation>恢复补足任务（亩）(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Annex title:</source>
+            <translation>附表标题(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Phases and Deadlines</source>
+            <translation>阶段与期限</translation>
+        </message>
+        <message>
+            <source>Phases:</source>
+            <translation>工作阶段：</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Deadlines (parcels must have reached the stage by the date):</source>
+            <translation>完成期限（图斑须在该日期前达到该阶段）：</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Maximum &amp;slope:</source>
+            <translation>坡度上限(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Terraces:</source>
+            <translation>梯田(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Terraces may be steeper than the limit</source>
+            <translation>梯田可超过坡度上限</translation>
+        </message>
+        <message>
+            <source>Overlap &amp;tolerance (m²):</source>
+            <translation>重叠容差（平方米）(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Subsidy (yuan per mu):</source>
+            <translation>补助标准（元/亩）(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Subsidy &amp;paid on:</source>
+            <translation>补助面积依据(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Completion reward (yuan per mu):</source>
+            <translation>完成任务奖励（元/亩）(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Completion reward &amp;on:</source>
+            <translation>完成奖励依据(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;Excess reward (yuan per mu):</source>
+            <translation>超额奖励（元/亩）(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>Area counted toward the &amp;task:</source>
+            <translation>计入任务的面积(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>指标</translation>
+        </message>
+    </context>
+    <context>
         <name>QProgressDialog</name>
         <message>
             <source>Cancel</source>
@@ -621,6 +720,14 @@
             <source>Proposed by villages</source>
             <translation>村居自选</translation>
         </message>
+        <message>
+            <source>Work &amp;Plan...</source>
+            <translation>工作方案(&amp;P)...</translation>
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation>无法保存工作方案</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::NewProjectDialog</name>
@@ -826,6 +933,22 @@
             <source>Withdrawn</source>
             <translation>已撤回</translation>
         </message>
+        <message>
+            <source>Proposed by the village</source>
+            <translation>村居已提出</translation>
+        </message>
+        <message>
+            <source>Reviewed by the town</source>
+            <translation>镇已审核</translation>
+        </message>
+        <message>
+            <source>Proposal approved by the county</source>
+            <translation>县已批准自选图斑</translation>
+        </message>
+        <message>
+            <source>Proposal rejected</source>
+            <translation>自选图斑未通过</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::PayoutsView</name>
@@ -916,6 +1039,65 @@
         <message>
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::PlanDialog</name>
+        <message>
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Starts (YYYY-MM-DD)</source>
+            <translation>开始（年-月-日）</translation>
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Due (YYYY-MM-DD)</source>
+            <translation>期限（年-月-日）</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Comparison</source>
+            <translation>比较</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Net area</source>
+            <translation>净面积</translation>
+        </message>
+        <message>
+            <source>Gross area</source>
+            <translation>毛面积</translation>
+        </message>
+        <message>
+            <source>The task</source>
+            <translation>任务面积</translation>
+        </message>
+        <message>
+            <source>The completed area</source>
+            <translation>完成面积</translation>
         </message>
     </context>
     <context>
@@ -1016,6 +1198,10 @@
         <message>
             <source>Read the tasks from %1</source>
             <translation>从 %1 读入任务</translation>
+        </message>
+        <message>
+            <source>Edit the work plan</source>
+            <translation>修改工作方案</translation>
         </message>
     </context>
     <context>

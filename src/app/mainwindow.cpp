@@ -5,6 +5,7 @@
 #include "dialogs/importdialog.h"
 #include "dialogs/importsummarydialog.h"
 #include "dialogs/newprojectdialog.h"
+#include "dialogs/plandialog.h"
 #include "dialogs/screeningdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "models/parcelfilter.h"
@@ -118,6 +119,9 @@ MainWindow::MainWindow(QWidget *parent)
     redoAction->setShortcut(QKeySequence::Redo);
     editMenu->addAction(undoAction);
     editMenu->addAction(redoAction);
+    editMenu->addSeparator();
+    mPlanAction = editMenu->addAction(tr("Work &Plan..."));
+    connect(mPlanAction, &QAction::triggered, this, &MainWindow::editPlan);
 
     QMenu *parcelMenu = menuBar()->addMenu(tr("&Parcels"));
     mAdvanceAction = parcelMenu->addAction(tr("&Move to Stage..."));
@@ -181,6 +185,18 @@ bool MainWindow::openProject(const QString &path)
     recent.prepend(path);
     settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, 10));
     return true;
+}
+
+void MainWindow::editPlan()
+{
+    const std::optional<core::Plan> plan = mSession->plan();
+    if (!plan)
+        return;
+    PlanDialog dialog(*plan, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const auto failure = mSession->savePlan(dialog.plan()))
+        QMessageBox::warning(this, tr("Cannot save the plan"), *failure);
 }
 
 void MainWindow::newProject()
@@ -563,6 +579,7 @@ void MainWindow::updateTitle()
     core::Project *project = mSession->project();
     mImportAction->setEnabled(project != nullptr);
     mScreenAction->setEnabled(project != nullptr);
+    mPlanAction->setEnabled(project != nullptr);
     mPrintAnnexAction->setEnabled(project != nullptr);
     mAnnexPdfAction->setEnabled(project != nullptr);
     if (!project) {

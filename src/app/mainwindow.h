@@ -53,6 +53,9 @@ private:
     void importParcels();
     void selectParcel(const QString &parcelId);  // on the parcels' tab, filters cleared
     void screenParcels();
+    // The work plan (target, phases, deadlines, rules, indicators) in a dialog; Save is one
+    // undoable command.
+    void editPlan();
     // Moves the selected parcels to a stage chosen in a dialog, as one undoable command.
     void advanceSelection();
     // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
@@ -75,6 +78,7 @@ private:
     QAction *mImportAction = nullptr;
     QMenu *mRecentMenu = nullptr;
     QAction *mScreenAction = nullptr;
+    QAction *mPlanAction = nullptr;
     QComboBox *mVillageFilter = nullptr;
     QComboBox *mStageFilter = nullptr;
     QComboBox *mVerdictFilter = nullptr;

@@ -5,6 +5,7 @@
 #include <app/dialogs/advancedialog.h>
 #include <app/dialogs/importdialog.h>
 #include <app/dialogs/importsummarydialog.h>
+#include <app/dialogs/plandialog.h>
 #include <app/dialogs/screeningdialog.h>
 #include <app/mainwindow.h>
 #include <app/models/parcelfilter.h>
@@ -16,6 +17,7 @@
 #include <app/views/progressview.h>
 #include <app/views/villagetasksview.h>
 #include <core/ops/audit.h>
+#include <core/ops/importparcels.h>
 #include <core/ops/sampleproject.h>
 #include <core/ops/screenparcels.h>
 
@@ -196,7 +198,8 @@ TEST_CASE("the stage dialog offers every step and approval's accepted area", "[a
     auto *accepted = dialog.findChild<QCheckBox *>(QStringLiteral("acceptedCheck"));
     REQUIRE(stage);
     REQUIRE(accepted);
-    CHECK(stage->count() == 8);
+    // 8 stages, a separator, and the 3 decisions on a village proposal.
+    CHECK(stage->count() == 12);
     CHECK_FALSE(accepted->isEnabled());
     stage->setCurrentIndex(stage->findData(int(core::Stage::Approved)));
     CHECK(accepted->isEnabled());
@@ -407,4 +410,113 @@ TEST_CASE("the import dialog previews a file and turns changed fields into overr
     const auto overrides = dialog.requests().front().fieldOverrides;
     REQUIRE(overrides.size() == 1);
     CHECK(overrides.at("BZ") == "DLMC");
+}
+
+TEST_CASE("the work plan dialog edits target, deadlines and rules as one undoable command", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    const std::optional<core::Plan> before = session.plan();
+    REQUIRE(before);
+    REQUIRE(before->restoration());
+    CHECK(before->restoration()->targetMu == Approx(465.17));
+
+    app::PlanDialog dialog(*before);
+    auto *target = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("targetSpin"));
+    auto *subsidy = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("subsidySpin"));
+    auto *deadlines = dialog.findChild<QTableWidget *>(QStringLiteral("deadlinesTable"));
+    REQUIRE(target);
+    REQUIRE(subsidy);
+    REQUIRE(deadlines);
+    // The seed plan: 600 yuan per mu and four deadlines.
+    CHECK(subsidy->value() == Approx(600.0));
+    REQUIRE(deadlines->rowCount() == int(before->restoration()->deadlines.size()));
+    target->setValue(500.25);
+    subsidy->setValue(650.5);
+    deadlines->item(0, 1)->setText(QStringLiteral("2023-06-15"));
+    const core::Plan edited = dialog.plan();
+    CHECK(edited.restoration()->rules.subsidyFenPerMu == 65050);
+    CHECK(edited.restoration()->deadlines[0].dueOn == "2023-06-15");
+    // Fields the dialog does not show stay as they were.
+    CHECK(edited.restoration()->deadlines[0].stage == before->restoration()->deadlines[0].stage);
+    CHECK(edited.town == before->town);
+
+    REQUIRE_FALSE(session.savePlan(edited));
+    CHECK(session.project()->settings().targetMu == Approx(500.25));
+    CHECK(session.plan()->restoration()->rules.subsidyFenPerMu == 65050);
+    CHECK(session.undoStack()->undoText() == QStringLiteral("Edit the work plan"));
+    session.undoStack()->undo();
+    CHECK(session.plan()->restoration()->rules.subsidyFenPerMu == 60000);
+    CHECK(session.plan()->restoration()->deadlines[0].dueOn ==
+          before->restoration()->deadlines[0].dueOn);
+
+    // A date that is not a date is refused in the dialog, with core's message; nothing is saved.
+    deadlines->item(0, 1)->setText(QStringLiteral("6月15日"));
+    CHECK_FALSE(core::validatePlan(dialog.plan()).ok());
+}
+
+TEST_CASE("a village proposal is reviewed and approved from the stage dialog", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    {
+        // One parcel that 黄瓜村 found itself, away from the county's parcels.
+        VectorSpec spec;
+        spec.fields = {{"BSM", FieldType::String, 18},
+                       {"ZLDWDM", FieldType::String, 19},
+                       {"GDPDJB", FieldType::String, 2}};
+        spec.features.push_back(
+            {squareWkt(592500, 3157500, 40),
+             {std::string("OWN1"), std::string("5002411112030000000"), std::string("2")}});
+        writeVector(dir.file("own.shp"), spec);
+        auto project = core::Project::open(dir.file("sample.gpkg"));
+        REQUIRE(project);
+        core::ImportRequest request;
+        request.path = dir.file("own.shp");
+        request.source = core::ParcelSource::Village;
+        REQUIRE(core::importParcels(**project, request, progress).ok());
+        // A proposal is reviewed once screened (here by its slope grade 2: 2–6°).
+        REQUIRE(core::screenParcels(**project, {}, progress).ok());
+    }
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    const auto row = [&session] {
+        for (const core::ParcelRow &parcel : session.rows())
+            if (parcel.id == "OWN1")
+                return parcel;
+        FAIL("no parcel OWN1");
+        return core::ParcelRow{};
+    };
+    CHECK(app::ParcelTableModel::stageText(row()) == QStringLiteral("Proposed by the village"));
+
+    // The dialog offers the proposal decisions after the stages.
+    app::AdvanceDialog dialog(1);
+    auto *stages = dialog.findChild<QComboBox *>(QStringLiteral("stageCombo"));
+    REQUIRE(stages);
+    const int reviewed = stages->findText(QStringLiteral("Reviewed by the town"));
+    REQUIRE(reviewed > 0);
+    stages->setCurrentIndex(reviewed);
+    const app::ProjectSession::Step step = dialog.step();
+    REQUIRE(step.proposal == core::Proposal::Reviewed);
+
+    const QStringList refusals = session.advance({QStringLiteral("OWN1")}, step);
+    CHECK(refusals.isEmpty());
+    CHECK(row().proposal == "reviewed");
+    CHECK(session.undoStack()->undoText() == QStringLiteral("Move OWN1 to Reviewed by the town"));
+    // The county's approval before the town's review is refused, with core's reason.
+    session.undoStack()->undo();
+    CHECK(row().proposal == "proposed");
+    app::ProjectSession::Step approve = step;
+    approve.proposal = core::Proposal::Approved;
+    const QStringList refused = session.advance({QStringLiteral("OWN1")}, approve);
+    REQUIRE(refused.size() == 1);
+    CHECK(row().proposal == "proposed");
 }

@@ -10,6 +10,11 @@
 
 namespace gengbao::app {
 
+namespace {
+// Combo data: a stage's number, or this plus a proposal decision's number.
+constexpr int kProposalBase = 100;
+}  // namespace
+
 AdvanceDialog::AdvanceDialog(int parcelCount, QWidget *parent)
     : QDialog(parent)
     , mUi(std::make_unique<Ui::AdvanceDialog>())
@@ -23,6 +28,14 @@ AdvanceDialog::AdvanceDialog(int parcelCount, QWidget *parent)
         const std::string name(core::stageName(stage));
         mUi->stageCombo->addItem(ParcelTableModel::stageName(name), static_cast<int>(stage));
     }
+    // A village's own parcel is decided first: the town reviews it, the county approves it.
+    mUi->stageCombo->insertSeparator(mUi->stageCombo->count());
+    for (const core::Proposal decision :
+         {core::Proposal::Reviewed, core::Proposal::Approved, core::Proposal::Rejected}) {
+        const std::string name(core::proposalName(decision));
+        mUi->stageCombo->addItem(ParcelTableModel::proposalName(name),
+                                 kProposalBase + static_cast<int>(decision));
+    }
     mUi->dateEdit->setMaximumDate(QDate::currentDate());  // never in the future
     mUi->dateEdit->setDate(QDate::currentDate());
     connect(mUi->stageCombo, &QComboBox::currentIndexChanged, this, &AdvanceDialog::stageChosen);
@@ -33,8 +46,8 @@ AdvanceDialog::~AdvanceDialog() = default;
 
 void AdvanceDialog::stageChosen()
 {
-    const auto stage = static_cast<core::Stage>(mUi->stageCombo->currentData().toInt());
-    const bool approval = stage == core::Stage::Approved;
+    const int chosen = mUi->stageCombo->currentData().toInt();
+    const bool approval = chosen == static_cast<int>(core::Stage::Approved);
     mUi->acceptedCheck->setEnabled(approval);
     if (!approval)
         mUi->acceptedCheck->setChecked(false);
@@ -43,7 +56,11 @@ void AdvanceDialog::stageChosen()
 ProjectSession::Step AdvanceDialog::step() const
 {
     ProjectSession::Step step;
-    step.to = static_cast<core::Stage>(mUi->stageCombo->currentData().toInt());
+    const int chosen = mUi->stageCombo->currentData().toInt();
+    if (chosen >= kProposalBase)
+        step.proposal = static_cast<core::Proposal>(chosen - kProposalBase);
+    else
+        step.to = static_cast<core::Stage>(chosen);
     step.date = mUi->dateEdit->date().toString(Qt::ISODate);
     step.note = mUi->noteEdit->text().trimmed();
     step.document = mUi->documentEdit->text().trimmed();

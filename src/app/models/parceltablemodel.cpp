@@ -51,6 +51,26 @@ QString ParcelTableModel::stageName(const std::string &stage)
     return toQString(stage);
 }
 
+QString ParcelTableModel::proposalName(const std::string &proposal)
+{
+    if (proposal == "proposed")
+        return tr("Proposed by the village");
+    if (proposal == "reviewed")
+        return tr("Reviewed by the town");
+    if (proposal == "approved")
+        return tr("Proposal approved by the county");
+    if (proposal == "rejected")
+        return tr("Proposal rejected");
+    return toQString(proposal);
+}
+
+QString ParcelTableModel::stageText(const core::ParcelRow &row)
+{
+    if (row.proposal && *row.proposal != "approved")
+        return proposalName(*row.proposal);
+    return stageName(row.stage);
+}
+
 QString ParcelTableModel::reasonName(const std::string &code)
 {
     if (code == "slope")
@@ -109,7 +129,7 @@ QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
         case Verdict:
             return verdictText(row);
         case Stage:
-            return stageName(row.stage);
+            return stageText(row);
         case Batch:
             return toQString(row.batch);
         default:

@@ -43,6 +43,11 @@ public:
 
     // The translated name of a stage ("candidate" -> 备选 in Chinese).
     static QString stageName(const std::string &stage);
+    // A village proposal's state: proposed, reviewed (by the town), approved (by the county),
+    // rejected.
+    static QString proposalName(const std::string &proposal);
+    // The stage column: the stage, or the proposal's state while the county has not approved it.
+    static QString stageText(const core::ParcelRow &row);
     // The screening verdict in words: eligible, not screened, or the reasons for exclusion.
     static QString verdictText(const core::ParcelRow &row);
     // A reason or flag code in words ("slope" -> 坡度超限); a layer's kind stays as typed.

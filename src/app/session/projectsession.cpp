@@ -68,20 +68,15 @@ QStringList ProjectSession::advance(const QStringList &parcelIds, const Step &st
     QStringList refusals;
     if (!mProject || parcelIds.isEmpty())
         return refusals;
-    const QString stage = ParcelTableModel::stageName(std::string(core::stageName(step.to)));
+    const QString stage =
+        step.proposal
+            ? ParcelTableModel::proposalName(std::string(core::proposalName(*step.proposal)))
+            : ParcelTableModel::stageName(std::string(core::stageName(step.to)));
     auto failed = [this](const QString &message) { emit undoFailed(message); };
     auto group = std::make_unique<QUndoCommand>();
     QStringList moved;
     for (const QString &id : parcelIds) {
-        core::StageChange change;
-        change.parcelId = toUtf8(id);
-        change.to = step.to;
-        change.date = toUtf8(step.date);
-        change.note = toUtf8(step.note);
-        change.document = toUtf8(step.document);
-        change.reason = toUtf8(step.reason);
-        change.acceptedNetCentiMu = step.acceptedNetCentiMu;
-        auto done = core::advanceParcel(*mProject, change);
+        auto done = step.proposal ? decideProposal(id, step) : advanceStage(id, step);
         if (!done) {
             refusals << report::errorText(done.error());
             continue;
@@ -97,6 +92,33 @@ QStringList ProjectSession::advance(const QStringList &parcelIds, const Step &st
                        : tr("Move %n parcels to %1", nullptr, int(moved.size())).arg(stage));
     mUndoStack->push(group.release());  // emits indexChanged: reload and `changed`
     return refusals;
+}
+
+core::Result<core::ChangeResult> ProjectSession::advanceStage(const QString &parcelId,
+                                                              const Step &step)
+{
+    core::StageChange change;
+    change.parcelId = toUtf8(parcelId);
+    change.to = step.to;
+    change.date = toUtf8(step.date);
+    change.note = toUtf8(step.note);
+    change.document = toUtf8(step.document);
+    change.reason = toUtf8(step.reason);
+    change.acceptedNetCentiMu = step.acceptedNetCentiMu;
+    return core::advanceParcel(*mProject, change);
+}
+
+core::Result<core::ChangeResult> ProjectSession::decideProposal(const QString &parcelId,
+                                                                const Step &step)
+{
+    core::ProposalChange change;
+    change.parcelId = toUtf8(parcelId);
+    change.to = *step.proposal;
+    change.date = toUtf8(step.date);
+    change.note = toUtf8(step.note);
+    change.document = toUtf8(step.document);
+    change.reason = toUtf8(step.reason.isEmpty() ? step.note : step.reason);
+    return core::reviewProposal(*mProject, change);
 }
 
 std::optional<core::TaskTable> ProjectSession::taskTable() const
@@ -157,6 +179,31 @@ std::optional<QString> ProjectSession::allocate(core::AllocationMethod method, s
     pushLatestChange(before, method == core::AllocationMethod::Proportional
                                  ? tr("Allocate the target in proportion to potential")
                                  : tr("Allocate the target with a floor per village"));
+    return std::nullopt;
+}
+
+std::optional<core::Plan> ProjectSession::plan() const
+{
+    if (!mProject)
+        return std::nullopt;
+    auto plan = core::loadPlan(*mProject);
+    if (!plan)
+        return std::nullopt;
+    return std::move(plan).value();
+}
+
+std::optional<QString> ProjectSession::savePlan(const core::Plan &plan)
+{
+    if (!mProject)
+        return std::nullopt;
+    const std::int64_t before = latestAuditId();
+    auto status = core::savePlan(*mProject, plan);
+    if (!status)
+        return report::errorText(status.error());
+    // The target is also the project's setting, shown in the title and the status line.
+    if (auto reloaded = mProject->reload(); !reloaded)
+        return report::errorText(reloaded.error());
+    pushLatestChange(before, tr("Edit the work plan"));
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 
 #include <core/domain/lifecycle.h>
 #include <core/ops/exportparcels.h>
+#include <core/ops/lifecycle.h>
 #include <core/ops/plans.h>
 #include <core/project.h>
 
@@ -41,6 +42,9 @@ public:
     struct Step
     {
         core::Stage to = core::Stage::Selected;
+        // Set for a village proposal's review (town), approval (county) or rejection: then the
+        // step is a proposal decision and `to` is not used.
+        std::optional<core::Proposal> proposal;
         QString date;  // YYYY-MM-DD
         QString note;
         QString document;
@@ -56,6 +60,10 @@ public:
                                    std::optional<QString> remarks);
     // Applies an allocation proposal, as one undoable command; the message when refused.
     std::optional<QString> allocate(core::AllocationMethod method, std::int64_t floor);
+    // The town's work plan (the default one until first edited), and its edit as one undoable
+    // command; the message when refused.
+    std::optional<core::Plan> plan() const;
+    std::optional<QString> savePlan(const core::Plan &plan);
     // Reads the project again after work done on another connection (an import, a screening).
     void refresh();
     // Reads an edited task spreadsheet back, as one undoable command.
@@ -69,6 +77,8 @@ signals:
 
 private:
     void reload();
+    core::Result<core::ChangeResult> advanceStage(const QString &parcelId, const Step &step);
+    core::Result<core::ChangeResult> decideProposal(const QString &parcelId, const Step &step);
     // Pushes the change the project just logged (if it logged one) as an undoable command.
     void pushLatestChange(std::int64_t before, const QString &text);
     std::int64_t latestAuditId() const;

@@ -3,8 +3,10 @@
 
 #include "../base/clock.h"
 #include "../base/units.h"
+#include "lifecycle.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
@@ -127,6 +129,8 @@ Status validatePlan(const Plan &plan)
                 return fail(name + ": phase " + phase.name + " ends before it starts");
         }
         for (const Deadline &deadline : program.deadlines) {
+            if (!parseStage(deadline.stage))
+                return fail(name + ": a deadline names the unknown stage '" + deadline.stage + "'");
             if (!isIsoDate(deadline.dueOn))
                 return fail(name + ": the deadline for " + deadline.stage + " is not a date");
         }
@@ -142,6 +146,16 @@ Status validatePlan(const Plan &plan)
         }
         if (rules.completionRewardBasis != "task" && rules.completionRewardBasis != "completed")
             return fail(name + ": the reward basis is task or completed");
+    }
+    for (const Indicator &indicator : plan.indicators) {
+        if (indicator.name.empty())
+            return fail("an indicator needs a name");
+        if (indicator.comparison != ">=" && indicator.comparison != "<=" &&
+            indicator.comparison != "=")
+            return fail("indicator " + indicator.name + ": the comparison is >=, <= or =, not '" +
+                        indicator.comparison + "'");
+        if (!std::isfinite(indicator.value))
+            return fail("indicator " + indicator.name + ": the value is not a number");
     }
     return Status::success();
 }
