@@ -294,6 +294,7 @@ ZH = {
     "The task": "任务面积",
     "The completed area": "完成面积",
     "Edit the work plan": "修改工作方案",
+    "%n late for %1": "%1逾期 %n 个",
 }
 
 

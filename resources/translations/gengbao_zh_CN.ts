@@ -1166,6 +1166,12 @@
             <source>mu</source>
             <translation>亩</translation>
         </message>
+        <message numerus="yes">
+            <source>%n late for %1</source>
+            <translation>
+                <numerusform>%1逾期 %n 个</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::ProjectSession</name>

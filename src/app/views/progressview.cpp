@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progressview.h"
 
+#include "../models/parceltablemodel.h"
 #include "../session/projectsession.h"
 #include "../session/strings.h"
 
@@ -90,7 +91,8 @@ void ProgressView::reload()
         mVillages->setCellWidget(row, 8, bar);
         QStringList overdue;
         for (const auto &[stage, count] : village.overdue)
-            overdue << QStringLiteral("%1 %2").arg(toQString(stage)).arg(count);
+            overdue << tr("%n late for %1", nullptr, int(count))
+                           .arg(ParcelTableModel::stageName(stage));
         if (village.selectionShort > 0)
             overdue << tr("selection short by %1 mu").arg(mu(village.selectionShort));
         mVillages->setItem(row, 9, new QTableWidgetItem(overdue.join(QStringLiteral("; "))));
@@ -117,11 +119,21 @@ void ProgressView::reloadChart()
     const std::string start = plan ? std::to_string(plan->year) + "-01-01" : core::today();
     auto *approved = new QLineSeries;
     approved->setName(tr("Approved"));
-    approved->append(dayOf(start).toMSecsSinceEpoch(), 0);
+    // A step line: the approved area changes on approval days and stays level in between.
+    double level = 0.0;
+    approved->append(dayOf(start).toMSecsSinceEpoch(), level);
     if (points) {
-        for (const core::ApprovedPoint &point : *points)
-            approved->append(dayOf(point.date).toMSecsSinceEpoch(), double(point.approved) / 100.0);
+        for (const core::ApprovedPoint &point : *points) {
+            const qint64 day = dayOf(point.date).toMSecsSinceEpoch();
+            approved->append(day, level);
+            level = double(point.approved) / 100.0;
+            approved->append(day, level);
+        }
     }
+    // Level until today (or the deadline, for a past year's plan), never back in time.
+    const std::string until = std::min(core::today(), deadline);
+    if (!points || points->empty() || points->back().date < until)
+        approved->append(dayOf(until).toMSecsSinceEpoch(), level);
     auto *goal = new QLineSeries;
     goal->setName(tr("Target"));
     goal->append(dayOf(start).toMSecsSinceEpoch(), target);
