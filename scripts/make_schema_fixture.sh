@@ -28,6 +28,10 @@ if [ "$version" -ge 4 ]; then
     "$cli" advance "$work/p.gpkg" 500241202300010001 selected --date 2023-04-18 --doc 示例-1 > /dev/null
     "$cli" advance "$work/p.gpkg" 500241202300010001 restoring --date 2023-04-25 > /dev/null
 fi
+# From version 5 on, reference layers: the screening's red line (above) and village boundaries.
+if [ "$version" -ge 5 ]; then
+    "$cli" add-layer "$work/p.gpkg" data/sample/villages.gpkg --kind village > /dev/null
+fi
 sqlite3 "$work/p.gpkg" "PRAGMA journal_mode = DELETE; VACUUM;" > /dev/null
 mkdir -p tests/data/schema
 cp "$work/p.gpkg" "$out"

@@ -48,6 +48,29 @@
         </message>
     </context>
     <context>
+        <name>DrawnParcelDialog</name>
+        <message>
+            <source>Propose the Drawn Parcel</source>
+            <translation>提出绘制的自选图斑</translation>
+        </message>
+        <message>
+            <source>&amp;Proposed by:</source>
+            <translation>提出村居(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>备注(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>What the parcel is, who asked for it</source>
+            <translation>图斑情况、由谁提出</translation>
+        </message>
+        <message>
+            <source>The parcel is added as the village's proposal and screened with the rules and files of the latest screening. It cannot be undone; a proposal the town does not want is rejected in its review.</source>
+            <translation>图斑作为村居自选图斑添加，并按最近一次筛查的规则和数据筛查。此操作不能撤销；镇里不采纳的自选图斑在审核时退回。</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorText</name>
         <message>
             <source>File not found</source>
@@ -182,6 +205,156 @@
         <message>
             <source>Problems (double-click one to select its parcel):</source>
             <translation>问题（双击可在表中选中对应图斑）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapPrintDialog</name>
+        <message>
+            <source>Print Map</source>
+            <translation>打印地图</translation>
+        </message>
+        <message>
+            <source>&amp;Map of:</source>
+            <translation>制图范围(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>&amp;Colour parcels by:</source>
+            <translation>图斑着色依据(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Paper:</source>
+            <translation>纸张(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Orientation:</source>
+            <translation>方向(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;Landscape</source>
+            <translation>横向(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Por&amp;trait</source>
+            <translation>纵向(&amp;T)</translation>
+        </message>
+        <message>
+            <source>T&amp;itle:</source>
+            <translation>标题(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>The town's or the village's map of the year (default)</source>
+            <translation>默认为本镇或本村当年分布图</translation>
+        </message>
+        <message>
+            <source>The sheet is printed in Chinese, with a legend, a scale bar, a north arrow and the date.</source>
+            <translation>地图以中文打印，含图例、比例尺、指北针和制图日期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapStyle</name>
+        <message>
+            <source>Screening</source>
+            <translation>筛查结果</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>符合条件</translation>
+        </message>
+        <message>
+            <source>Slope over the limit</source>
+            <translation>坡度超限</translation>
+        </message>
+        <message>
+            <source>Ecological red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>In the ecological red line</source>
+            <translation>位于生态保护红线内</translation>
+        </message>
+        <message>
+            <source>In another constraint layer</source>
+            <translation>位于其他管控区内</translation>
+        </message>
+        <message>
+            <source>Slope unknown</source>
+            <translation>坡度未知</translation>
+        </message>
+        <message>
+            <source>Not screened</source>
+            <translation>未筛查</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>备选</translation>
+        </message>
+        <message>
+            <source>Selected</source>
+            <translation>已选定</translation>
+        </message>
+        <message>
+            <source>Restoring</source>
+            <translation>恢复中</translation>
+        </message>
+        <message>
+            <source>Planted</source>
+            <translation>已种植</translation>
+        </message>
+        <message>
+            <source>Evidence submitted</source>
+            <translation>已举证</translation>
+        </message>
+        <message>
+            <source>Verified by the town</source>
+            <translation>镇已核实</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已通过审核</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已撤回</translation>
+        </message>
+        <message>
+            <source>Village proposal under review</source>
+            <translation>村居自选（待审核）</translation>
+        </message>
+        <message>
+            <source>Village proposal rejected</source>
+            <translation>村居自选（未通过）</translation>
+        </message>
+        <message>
+            <source>No village</source>
+            <translation>未定村居</translation>
+        </message>
+        <message>
+            <source>Village boundary</source>
+            <translation>村界</translation>
+        </message>
+        <message>
+            <source>%1 mu</source>
+            <translation>%1亩</translation>
+        </message>
+        <message>
+            <source>%1 m</source>
+            <translation>%1米</translation>
+        </message>
+        <message>
+            <source>%1 km</source>
+            <translation>%1千米</translation>
         </message>
     </context>
     <context>
@@ -322,6 +495,49 @@
         </message>
     </context>
     <context>
+        <name>ReferenceLayerDialog</name>
+        <message>
+            <source>Import Reference Layer</source>
+            <translation>导入参考图层</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Browse...</source>
+            <translation>浏览(&amp;B)...</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>类型(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;Constraint:</source>
+            <translation>管控类型(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>The file's name</source>
+            <translation>默认为文件名</translation>
+        </message>
+        <message>
+            <source>Village &amp;name field:</source>
+            <translation>村名字段(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Found in the file when left empty</source>
+            <translation>留空时自动识别</translation>
+        </message>
+        <message>
+            <source>The layer is kept in the project and drawn on the map; it replaces an earlier layer of the same kind. It does not change any verdict: screen again to apply a new constraint layer.</source>
+            <translation>图层保存在项目中并显示在地图上，替换先前同类图层。导入不改变筛查结果：新的管控图层须重新筛查才生效。</translation>
+        </message>
+    </context>
+    <context>
         <name>ScreeningDialog</name>
         <message>
             <source>Screen the Parcels</source>
@@ -421,6 +637,13 @@
         <message>
             <source>Proposed task (mu)</source>
             <translation>拟分配任务（亩）</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::DrawnParcelDialog</name>
+        <message>
+            <source>A parcel of %1 vertices, about %2 mu.</source>
+            <translation>图斑共 %1 个拐点，约 %2 亩。</translation>
         </message>
     </context>
     <context>
@@ -727,6 +950,293 @@
         <message>
             <source>Cannot save the plan</source>
             <translation>无法保存工作方案</translation>
+        </message>
+        <message>
+            <source>Map</source>
+            <translation>地图</translation>
+        </message>
+        <message>
+            <source>Show on the &amp;Map</source>
+            <translation>在地图上显示(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Map</source>
+            <translation>地图(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Layers</source>
+            <translation>图层(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::MapDataLoader</name>
+        <message>
+            <source>The map could not be loaded.</source>
+            <translation>无法加载地图。</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::MapPrintDialog</name>
+        <message>
+            <source>The whole town</source>
+            <translation>全镇</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Screening</source>
+            <translation>筛查结果</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::MapView</name>
+        <message>
+            <source>Open a project to see its parcels on the map.</source>
+            <translation>打开项目后，图斑显示在地图上。</translation>
+        </message>
+        <message>
+            <source>Colour by:</source>
+            <translation>着色依据：</translation>
+        </message>
+        <message>
+            <source>Screening</source>
+            <translation>筛查结果</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村居</translation>
+        </message>
+        <message>
+            <source>Select</source>
+            <translation>选择</translation>
+        </message>
+        <message>
+            <source>Click selects a parcel, Shift+click adds or removes one, drag moves the map, Shift+drag selects a rectangle</source>
+            <translation>单击选择图斑，Shift+单击增减图斑，拖动平移地图，Shift+拖动框选</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation>框选</translation>
+        </message>
+        <message>
+            <source>Drag a rectangle to add its parcels</source>
+            <translation>拖出矩形，将其中的图斑加入选择</translation>
+        </message>
+        <message>
+            <source>Draw Proposal</source>
+            <translation>绘制自选图斑</translation>
+        </message>
+        <message>
+            <source>Click the corners of a new parcel (they snap to nearby parcel corners); double-click or Enter closes it, Esc cancels</source>
+            <translation>依次单击新图斑的拐点（自动吸附到邻近图斑拐点）；双击或回车结束，Esc 取消</translation>
+        </message>
+        <message>
+            <source>Zoom In</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <source>Zoom Out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <source>Full Extent</source>
+            <translation>全图</translation>
+        </message>
+        <message>
+            <source>Zoom to Selection</source>
+            <translation>缩放到所选</translation>
+        </message>
+        <message>
+            <source>Zoom to a village</source>
+            <translation>缩放到村居</translation>
+        </message>
+        <message>
+            <source>Whole town</source>
+            <translation>全镇</translation>
+        </message>
+        <message>
+            <source>Import &amp;Reference Layer...</source>
+            <translation>导入参考图层(&amp;R)...</translation>
+        </message>
+        <message>
+            <source>&amp;Print Map...</source>
+            <translation>打印地图(&amp;P)...</translation>
+        </message>
+        <message>
+            <source>Export Map Sheet as P&amp;DF...</source>
+            <translation>导出地图为 PDF(&amp;D)...</translation>
+        </message>
+        <message>
+            <source>Export View as P&amp;NG...</source>
+            <translation>导出当前视图为 PNG(&amp;N)...</translation>
+        </message>
+        <message>
+            <source>Print and Export</source>
+            <translation>打印与导出</translation>
+        </message>
+        <message>
+            <source>Loading the map...</source>
+            <translation>正在加载地图...</translation>
+        </message>
+        <message>
+            <source>The map does not match the parcel table; open the project again.</source>
+            <translation>地图与图斑表不一致，请重新打开项目。</translation>
+        </message>
+        <message>
+            <source>The project has no parcels yet: import them first.</source>
+            <translation>项目中还没有图斑，请先导入。</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>No hillshade: %1</source>
+            <translation>无高程晕渲：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) selected</source>
+            <translation>
+                <numerusform>已选 %n 个图斑</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Scale 1:%1</source>
+            <translation>比例尺 1:%1</translation>
+        </message>
+        <message>
+            <source>Drawn in %1 ms</source>
+            <translation>绘制用时 %1 毫秒</translation>
+        </message>
+        <message>
+            <source>Gross area (mu)</source>
+            <translation>毛面积（亩）</translation>
+        </message>
+        <message>
+            <source>Cannot add the drawn parcel</source>
+            <translation>无法添加绘制的图斑</translation>
+        </message>
+        <message>
+            <source>It was not screened: %1.</source>
+            <translation>未筛查：%1。</translation>
+        </message>
+        <message>
+            <source>Screening: eligible.</source>
+            <translation>筛查结果：符合条件。</translation>
+        </message>
+        <message>
+            <source>Screening: excluded (%1).</source>
+            <translation>筛查结果：排除（%1）。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>For review: %1.</source>
+            <translation>待核查：%1。</translation>
+        </message>
+        <message>
+            <source>Drawn parcel proposed</source>
+            <translation>已提出自选图斑</translation>
+        </message>
+        <message>
+            <source>Parcel %1 (%2 mu) was added as a proposal of %3.</source>
+            <translation>图斑 %1（%2 亩）已作为%3的自选图斑添加。</translation>
+        </message>
+        <message>
+            <source>Importing the reference layer...</source>
+            <translation>正在导入参考图层...</translation>
+        </message>
+        <message>
+            <source>Cannot import the layer</source>
+            <translation>无法导入图层</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 kept as %2: %n feature(s).</source>
+            <translation>
+                <numerusform>%1 已保存为“%2”：%n 个要素。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n feature(s) repaired or skipped.</source>
+            <translation>
+                <numerusform>%n 个要素经修复或被跳过。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reference layer imported</source>
+            <translation>参考图层已导入</translation>
+        </message>
+        <message>
+            <source>The map is still loading; try again shortly.</source>
+            <translation>地图仍在加载，请稍后再试。</translation>
+        </message>
+        <message>
+            <source>Cannot print the map</source>
+            <translation>无法打印地图</translation>
+        </message>
+        <message>
+            <source>Print Map</source>
+            <translation>打印地图</translation>
+        </message>
+        <message>
+            <source>Export Map Sheet as PDF</source>
+            <translation>导出地图为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export View as PNG</source>
+            <translation>导出当前视图为 PNG</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Cannot export the map</source>
+            <translation>无法导出地图</translation>
+        </message>
+        <message>
+            <source>%1 cannot be written.</source>
+            <translation>无法写入 %1。</translation>
+        </message>
+        <message>
+            <source>Hillshade</source>
+            <translation>高程晕渲</translation>
+        </message>
+        <message>
+            <source>Hillshade of the DEM of the latest screening</source>
+            <translation>最近一次筛查所用高程模型的晕渲</translation>
+        </message>
+        <message>
+            <source>Reference layers</source>
+            <translation>参考图层</translation>
+        </message>
+        <message>
+            <source>The red line, other constraint layers and village boundaries</source>
+            <translation>生态保护红线、其他管控图层和村界</translation>
+        </message>
+        <message>
+            <source>Parcel labels</source>
+            <translation>图斑标注</translation>
+        </message>
+        <message>
+            <source>TBBH or id and area, when zoomed in</source>
+            <translation>放大后显示图斑编号（或标识码）和面积</translation>
         </message>
     </context>
     <context>
@@ -1208,6 +1718,49 @@
         <message>
             <source>Edit the work plan</source>
             <translation>修改工作方案</translation>
+        </message>
+        <message>
+            <source>No project is open.</source>
+            <translation>没有打开的项目。</translation>
+        </message>
+        <message>
+            <source>Adding the drawn parcel...</source>
+            <translation>正在添加绘制的图斑...</translation>
+        </message>
+    </context>
+    <context>
+        <name>gengbao::app::ReferenceLayerDialog</name>
+        <message>
+            <source>Village boundaries</source>
+            <translation>村界</translation>
+        </message>
+        <message>
+            <source>Ecological red line</source>
+            <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <source>Other constraint layer</source>
+            <translation>其他管控图层</translation>
+        </message>
+        <message>
+            <source>Choose a Reference Layer</source>
+            <translation>选择参考图层</translation>
+        </message>
+        <message>
+            <source>Polygon layers (*.shp *.gpkg *.geojson *.json);;All files (*)</source>
+            <translation>面图层 (*.shp *.gpkg *.geojson *.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import Reference Layer</source>
+            <translation>导入参考图层</translation>
+        </message>
+        <message>
+            <source>Choose the file of the layer.</source>
+            <translation>请选择图层文件。</translation>
+        </message>
+        <message>
+            <source>Say what kind of constraint the layer is.</source>
+            <translation>请填写图层的管控类型。</translation>
         </message>
     </context>
     <context>

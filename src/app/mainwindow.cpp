@@ -8,6 +8,7 @@
 #include "dialogs/plandialog.h"
 #include "dialogs/screeningdialog.h"
 #include "dialogs/settingsdialog.h"
+#include "map/mapview.h"
 #include "models/parcelfilter.h"
 #include "models/parceltablemodel.h"
 #include "session/strings.h"
@@ -36,6 +37,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelection>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -48,6 +50,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -74,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     mTable->setObjectName(QStringLiteral("parcelTable"));
     mTabs = new QTabWidget(this);
     mTabs->addTab(mTable, tr("Parcels"));
+    mMapView = new MapView(*mSession, mTabs);
+    mTabs->addTab(mMapView, tr("Map"));
     mTabs->addTab(new VillageTasksView(*mSession, mTabs), tr("Village Tasks"));
     mTabs->addTab(new ProgressView(*mSession, mTabs), tr("Progress"));
     mTabs->addTab(new PayoutsView(*mSession, mTabs), tr("Payouts"));
@@ -130,7 +135,27 @@ MainWindow::MainWindow(QWidget *parent)
     mTable->addAction(mAdvanceAction);
     mScreenAction = parcelMenu->addAction(tr("&Screen Parcels..."));
     connect(mScreenAction, &QAction::triggered, this, &MainWindow::screenParcels);
+    mShowOnMapAction = parcelMenu->addAction(tr("Show on the &Map"));
+    connect(mShowOnMapAction, &QAction::triggered, this, &MainWindow::showSelectionOnMap);
+    mTable->addAction(mShowOnMapAction);
     mTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    QMenu *mapMenu = menuBar()->addMenu(tr("&Map"));
+    mapMenu->addAction(mMapView->importLayerAction());
+    mapMenu->addSeparator();
+    mapMenu->addAction(mMapView->printAction());
+    mapMenu->addAction(mMapView->exportPdfAction());
+    mapMenu->addAction(mMapView->exportPngAction());
+    mapMenu->addSeparator();
+    mapMenu->addAction(mMapView->zoomFullAction());
+    mapMenu->addAction(mMapView->zoomSelectionAction());
+    mapMenu->addAction(mMapView->drawAction());
+    QMenu *layersMenu = mapMenu->addMenu(tr("&Layers"));
+    layersMenu->addActions(mMapView->layerActions());
+    // From the menu, these act on the map: show it.
+    for (QAction *action :
+         {mMapView->zoomFullAction(), mMapView->zoomSelectionAction(), mMapView->drawAction()})
+        connect(action, &QAction::triggered, this, [this] { mTabs->setCurrentWidget(mMapView); });
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *settingsAction = editMenu->addAction(tr("&Settings..."));
@@ -148,9 +173,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         mAdvanceAction->setEnabled(mTable->selectionModel()->hasSelection());
+        mShowOnMapAction->setEnabled(mTable->selectionModel()->hasSelection());
         showDetails();
+        tableSelectionChanged();
     });
+    connect(mSession, &ProjectSession::selectionChanged, this, [this] { selectTableRows(true); });
     mAdvanceAction->setEnabled(false);
+    mShowOnMapAction->setEnabled(false);
 
     resize(1100, 700);
     updateTitle();
@@ -237,7 +266,8 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::showSession()
 {
-    mModel->setRows(mSession->rows());
+    mModel->setRows(mSession->sharedRows());
+    selectTableRows(false);  // the reset cleared the table's selection, not the session's
     // The village filter offers the villages of the project, by code.
     const QString current = mVillageFilter->currentData().toString();
     mVillageFilter->blockSignals(true);
@@ -385,6 +415,78 @@ void MainWindow::screenParcels()
         QMessageBox::warning(this, tr("Screening failed"), outcome.message);
 }
 
+void MainWindow::tableSelectionChanged()
+{
+    if (mSyncingSelection)
+        return;
+    std::vector<std::int64_t> fids;
+    const std::vector<core::ParcelRow> &rows = mModel->rows();
+    for (const QModelIndex &index : mTable->selectionModel()->selectedRows()) {
+        const int row = mProxy->mapToSource(index).row();
+        if (row >= 0 && std::size_t(row) < rows.size())
+            fids.push_back(rows[std::size_t(row)].fid);
+    }
+    mSyncingSelection = true;  // the session's selectionChanged comes back at once
+    mSession->setSelection(std::move(fids));
+    mSyncingSelection = false;
+}
+
+void MainWindow::selectTableRows(bool scroll)
+{
+    if (mSyncingSelection)
+        return;
+    // Rows hidden by the filters stay selected in the session (and on the map), not here.
+    const std::vector<core::ParcelRow> &rows = mModel->rows();
+    std::vector<int> proxyRows;
+    for (const std::int64_t fid : mSession->selection()) {
+        const auto found = std::lower_bound(
+            rows.begin(), rows.end(), fid,
+            [](const core::ParcelRow &row, std::int64_t value) { return row.fid < value; });
+        if (found == rows.end() || found->fid != fid)
+            continue;
+        const QModelIndex index =
+            mProxy->mapFromSource(mModel->index(int(found - rows.begin()), 0));
+        if (index.isValid())
+            proxyRows.push_back(index.row());
+    }
+    std::sort(proxyRows.begin(), proxyRows.end());
+    // Runs of neighbouring rows as one range each: a selection of 100k rows stays cheap.
+    QItemSelection selection;
+    const int lastColumn = mProxy->columnCount() - 1;
+    for (std::size_t i = 0; i < proxyRows.size();) {
+        std::size_t j = i;
+        while (j + 1 < proxyRows.size() && proxyRows[j + 1] == proxyRows[j] + 1)
+            ++j;
+        selection.select(mProxy->index(proxyRows[i], 0), mProxy->index(proxyRows[j], lastColumn));
+        i = j + 1;
+    }
+    mSyncingSelection = true;
+    QItemSelectionModel *model = mTable->selectionModel();
+    if (!proxyRows.empty())
+        model->setCurrentIndex(mProxy->index(proxyRows.front(), 0), QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect);
+    mSyncingSelection = false;
+    if (scroll && !proxyRows.empty())
+        mTable->scrollTo(mProxy->index(proxyRows.front(), 0));
+}
+
+void MainWindow::refilter(const std::function<void()> &change)
+{
+    // Rows the filter hides drop out of the table's selection; that is no choice of the officer,
+    // so the shared selection (and the map's) keeps them, and they are selected again when a
+    // filter shows them.
+    mSyncingSelection = true;
+    change();
+    mSyncingSelection = false;
+    selectTableRows(false);
+}
+
+void MainWindow::showSelectionOnMap()
+{
+    mTabs->setCurrentWidget(mMapView);
+    mMapView->zoomSelectionAction()->trigger();
+}
+
 void MainWindow::showDetails()
 {
     const QModelIndex current = mTable->selectionModel()->currentIndex();
@@ -410,8 +512,9 @@ void MainWindow::buildFilterBar()
     mVillageFilter = new QComboBox(bar);
     mVillageFilter->setObjectName(QStringLiteral("villageFilter"));
     mVillageFilter->addItem(tr("All villages"), QString());
-    connect(mVillageFilter, &QComboBox::currentIndexChanged, this,
-            [this] { mProxy->setVillageCode(mVillageFilter->currentData().toString()); });
+    connect(mVillageFilter, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] { mProxy->setVillageCode(mVillageFilter->currentData().toString()); });
+    });
     mStageFilter = new QComboBox(bar);
     mStageFilter->setObjectName(QStringLiteral("stageFilter"));
     mStageFilter->addItem(tr("All stages"), QString());
@@ -422,8 +525,9 @@ void MainWindow::buildFilterBar()
         const std::string name(core::stageName(stage));
         mStageFilter->addItem(ParcelTableModel::stageName(name), toQString(name));
     }
-    connect(mStageFilter, &QComboBox::currentIndexChanged, this,
-            [this] { mProxy->setStage(mStageFilter->currentData().toString()); });
+    connect(mStageFilter, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] { mProxy->setStage(mStageFilter->currentData().toString()); });
+    });
     mVerdictFilter = new QComboBox(bar);
     mVerdictFilter->setObjectName(QStringLiteral("verdictFilter"));
     mVerdictFilter->addItem(tr("Any verdict"), int(ParcelFilter::Verdict::Any));
@@ -431,31 +535,37 @@ void MainWindow::buildFilterBar()
     mVerdictFilter->addItem(tr("Excluded"), int(ParcelFilter::Verdict::Excluded));
     mVerdictFilter->addItem(tr("Not screened"), int(ParcelFilter::Verdict::NotScreened));
     connect(mVerdictFilter, &QComboBox::currentIndexChanged, this, [this] {
-        mProxy->setVerdict(
-            static_cast<ParcelFilter::Verdict>(mVerdictFilter->currentData().toInt()));
+        refilter([this] {
+            mProxy->setVerdict(
+                static_cast<ParcelFilter::Verdict>(mVerdictFilter->currentData().toInt()));
+        });
     });
     mReasonFilter = new QComboBox(bar);
     mReasonFilter->setObjectName(QStringLiteral("reasonFilter"));
     mReasonFilter->addItem(tr("Any reason"), QString());
-    connect(mReasonFilter, &QComboBox::currentIndexChanged, this,
-            [this] { mProxy->setReason(mReasonFilter->currentData().toString()); });
+    connect(mReasonFilter, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] { mProxy->setReason(mReasonFilter->currentData().toString()); });
+    });
     mBatchFilter = new QComboBox(bar);
     mBatchFilter->setObjectName(QStringLiteral("batchFilter"));
     mBatchFilter->addItem(tr("All batches"), 0);
-    connect(mBatchFilter, &QComboBox::currentIndexChanged, this,
-            [this] { mProxy->setBatchId(mBatchFilter->currentData().toLongLong()); });
+    connect(mBatchFilter, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] { mProxy->setBatchId(mBatchFilter->currentData().toLongLong()); });
+    });
     mSourceFilter = new QComboBox(bar);
     mSourceFilter->setObjectName(QStringLiteral("sourceFilter"));
     mSourceFilter->addItem(tr("County and village"), QString());
     mSourceFilter->addItem(tr("Issued by the county"), QStringLiteral("county"));
     mSourceFilter->addItem(tr("Proposed by villages"), QStringLiteral("village"));
-    connect(mSourceFilter, &QComboBox::currentIndexChanged, this,
-            [this] { mProxy->setSource(mSourceFilter->currentData().toString()); });
+    connect(mSourceFilter, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] { mProxy->setSource(mSourceFilter->currentData().toString()); });
+    });
     mSearch = new QLineEdit(bar);
     mSearch->setObjectName(QStringLiteral("search"));
     mSearch->setPlaceholderText(tr("Search id, village, land class, batch"));
     mSearch->setClearButtonEnabled(true);
-    connect(mSearch, &QLineEdit::textChanged, mProxy, &ParcelFilter::setText);
+    connect(mSearch, &QLineEdit::textChanged, this,
+            [this](const QString &text) { refilter([this, &text] { mProxy->setText(text); }); });
     bar->addWidget(mVillageFilter);
     bar->addWidget(mStageFilter);
     bar->addWidget(mVerdictFilter);

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -21,6 +22,7 @@ class QTableWidget;
 
 namespace gengbao::app {
 
+class MapView;
 class ParcelDetails;
 class ParcelFilter;
 class ParcelTableModel;
@@ -65,6 +67,14 @@ private:
     report::DocumentFonts documentFonts() const;
     void updateTitle();
     void updateStatus();
+    // The one selection (ProjectSession::selection) and the table's, kept equal both ways:
+    // the table's rows from the session's after a change elsewhere (the map), scrolled to the
+    // first when asked; the session's from the table's when the officer selects rows.
+    void selectTableRows(bool scroll);
+    void tableSelectionChanged();
+    void showSelectionOnMap();
+    // Applies a filter change without letting it shrink the shared selection.
+    void refilter(const std::function<void()> &change);
 
     ProjectSession *mSession = nullptr;
     ParcelTableModel *mModel = nullptr;
@@ -90,6 +100,9 @@ private:
     QTableWidget *mAuditTable = nullptr;
     QDockWidget *mDetailsDock = nullptr;
     ParcelDetails *mDetails = nullptr;
+    MapView *mMapView = nullptr;
+    QAction *mShowOnMapAction = nullptr;
+    bool mSyncingSelection = false;  // the table follows the session: do not write back
 };
 
 }  // namespace gengbao::app

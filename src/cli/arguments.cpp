@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 
 namespace gengbao::cli {
 
@@ -88,6 +89,22 @@ std::optional<int> parseEpsg(const std::string &text)
     if (error != std::errc() || end != digits.data() + digits.size() || value <= 0)
         return std::nullopt;
     return value;
+}
+
+FileAndLayer splitFileAndLayer(const std::string &text)
+{
+    FileAndLayer out{text, std::nullopt};
+    std::error_code ec;
+    if (std::filesystem::exists(text, ec))
+        return out;
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
+        return out;
+    if (std::filesystem::exists(text.substr(0, colon), ec)) {
+        out.path = text.substr(0, colon);
+        out.layer = text.substr(colon + 1);
+    }
+    return out;
 }
 
 }  // namespace gengbao::cli

@@ -40,4 +40,12 @@ private:
 // Parses "EPSG:4545" or "4545".
 std::optional<int> parseEpsg(const std::string &text);
 
+// FILE or FILE:LAYER. A path that exists as typed is a file, whatever colons it holds.
+struct FileAndLayer
+{
+    std::string path;
+    std::optional<std::string> layer;
+};
+FileAndLayer splitFileAndLayer(const std::string &text);
+
 }  // namespace gengbao::cli

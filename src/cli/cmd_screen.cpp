@@ -9,27 +9,17 @@
 #include <core/project.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
 namespace gengbao::cli {
 
 namespace {
 
-// FILE or FILE:LAYER. A path that exists as typed is a file, whatever colons it holds.
 void splitLayer(const std::string &text, core::ConstraintSpec &spec)
 {
-    spec.path = text;
-    std::error_code ec;
-    if (std::filesystem::exists(text, ec))
-        return;
-    const auto colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
-        return;
-    if (std::filesystem::exists(text.substr(0, colon), ec)) {
-        spec.path = text.substr(0, colon);
-        spec.layer = text.substr(colon + 1);
-    }
+    FileAndLayer file = splitFileAndLayer(text);
+    spec.path = std::move(file.path);
+    spec.layer = std::move(file.layer);
 }
 
 // KIND=FILE[:LAYER]

@@ -23,5 +23,11 @@ int runReview(const std::vector<std::string> &args);
 int runReport(const std::vector<std::string> &args);
 int runAudit(const std::vector<std::string> &args);
 int runUndoRedo(const std::vector<std::string> &args, bool undo);
+// Issue 8 (map): cmd_map.cpp and cmd_layers.cpp.
+int runRender(const std::vector<std::string> &args);
+int runPrintMap(const std::vector<std::string> &args);  // `print map ...`: args start after "map"
+int runAddLayer(const std::vector<std::string> &args);
+int runLayers(const std::vector<std::string> &args);
+int runPropose(const std::vector<std::string> &args);
 
 }  // namespace gengbao::cli

@@ -67,6 +67,18 @@ constexpr const char *kUsage = R"(usage: gengbao-cli COMMAND ...
       Write every parcel with its areas, stage and screening verdict.
   export PROJECT.gpkg screening [--run N] --format json|csv [-o OUT]
       Write a screening run's per-parcel results (the current run unless --run N).
+  render PROJECT.gpkg [--village NAME] [--colour-by eligibility|stage|village] --size WxH -o OUT.png
+      Render the map view to an image; prints the render time in milliseconds on stderr.
+  print map PROJECT.gpkg [--village NAME] [--paper A4|A3] [--orientation landscape|portrait]
+      [--colour-by eligibility|stage|village] -o OUT.pdf
+      Print a map sheet (title, legend, scale bar, north arrow, date) to PDF.
+  add-layer PROJECT.gpkg FILE[:LAYER] --kind village|redline|KIND [--name NAME] [--label-field F]
+      Keep a reference layer in the project for the map (village boundaries, constraint layers).
+  layers PROJECT.gpkg
+      List the project's reference layers (JSON).
+  propose PROJECT.gpkg --village VILLAGE --wkt 'POLYGON((...))' [--note TEXT]
+      Add a polygon (project CRS) as a village proposal; it is screened with the current run's
+      rules and inputs. Prints a JSON summary.
   sample OUT.gpkg
       Write the bundled sample project (峨溶镇 2023).
   --version, --help
@@ -110,8 +122,6 @@ int main(int argc, char **argv)
             return gengbao::cli::runSetTask(rest);
         if (command == "allocate")
             return gengbao::cli::runAllocate(rest);
-        if (command == "print")
-            return gengbao::cli::runPrint(rest);
         if (command == "import-tasks")
             return gengbao::cli::runImportTasks(rest);
         if (command == "advance")
@@ -122,6 +132,18 @@ int main(int argc, char **argv)
             return gengbao::cli::runReport(rest);
         if (command == "audit")
             return gengbao::cli::runAudit(rest);
+        if (command == "render")
+            return gengbao::cli::runRender(rest);
+        if (command == "print" && !rest.empty() && rest[0] == "map")
+            return gengbao::cli::runPrintMap({rest.begin() + 1, rest.end()});
+        if (command == "print")
+            return gengbao::cli::runPrint(rest);
+        if (command == "add-layer")
+            return gengbao::cli::runAddLayer(rest);
+        if (command == "layers")
+            return gengbao::cli::runLayers(rest);
+        if (command == "propose")
+            return gengbao::cli::runPropose(rest);
         if (command == "undo" || command == "redo")
             return gengbao::cli::runUndoRedo(rest, command == "undo");
         throw gengbao::cli::UsageError("unknown command '" + command + "'");

@@ -143,7 +143,7 @@ Status Project::writeSetting(const char *key, const std::string &value)
 Status Project::setCrs(int epsg)
 {
     GENGBAO_TRY(crs::checkProjectCrs(epsg));
-    for (const char *table : {"parcels", "screening_remainders"})
+    for (const char *table : {"parcels", "screening_remainders", "reference_features"})
         GENGBAO_TRY(gpkg::setFeatureTableSrs(mDatabase, table, epsg));
     // mSettings is refreshed by reload() once the caller's transaction has committed.
     return writeSetting("crs_epsg", std::to_string(epsg));

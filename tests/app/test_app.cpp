@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop window under QT_QPA_PLATFORM=offscreen: opens a project and lists its parcels.
 #include "../support/testfiles.h"
+#include "testapplication.h"
 
 #include <app/dialogs/advancedialog.h>
 #include <app/dialogs/importdialog.h>
@@ -42,19 +43,6 @@
 
 using namespace gengbao;
 using namespace gengbao::test;
-
-namespace {
-
-QApplication &application()
-{
-    static int argc = 1;
-    static char name[] = "gengbao_app_tests";
-    static char *argv[] = {name, nullptr};
-    static QApplication instance(argc, argv);
-    return instance;
-}
-
-}  // namespace
 
 TEST_CASE("the main window opens the sample project and lists its parcels in Chinese", "[app]")
 {

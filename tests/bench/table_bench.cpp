@@ -57,7 +57,8 @@ int main(int argc, char **argv)
     app::ParcelTableModel model;
     app::ParcelFilter filter(&model);
     filter.setSortRole(Qt::UserRole + 1);
-    const double setMs = medianMs([&] { model.setRows(*rows); });
+    const double setMs = medianMs(
+        [&] { model.setRows(std::make_shared<const std::vector<core::ParcelRow>>(*rows)); });
     const std::string village = rows->at(rows->size() / 2).villageCode.value_or("");
     // Asking for the row count makes the proxy build its mapping, as a view does at once.
     long long visible = 0;

@@ -566,3 +566,70 @@ TEST_CASE("cli advance takes a rejection's reason from --note", "[cli][lifecycle
     const json audit = json::parse(cli("audit " + project).out);
     CHECK(audit.back().at("new").at("history").at("reason") == "作物未达标");
 }
+
+TEST_CASE("cli add-layer, layers and propose", "[cli][layers]")
+{
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(cli("sample " + project).status == 0);
+    // The sample's screening kept its red line (3 features of redline.gpkg) for the map.
+    json layers = json::parse(cli("layers " + project).out);
+    REQUIRE(layers.size() == 1);
+    CHECK(layers.at(0).at("kind") == "redline");
+    CHECK(layers.at(0).at("features") == 3);
+
+    const std::string villages = std::string(GENGBAO_SOURCE_DIR) + "/data/sample/villages.gpkg";
+    const auto added = cli("add-layer " + project + " " + villages + ":cjdcq --kind village");
+    INFO(added.err);
+    REQUIRE(added.status == 0);
+    const json layer = json::parse(added.out);
+    CHECK(layer.at("kind") == "village");
+    CHECK(layer.at("name") == "villages");
+    CHECK(layer.at("layer") == "cjdcq");
+    CHECK(layer.at("features") == 8);
+    CHECK(layer.at("issues").empty());
+    layers = json::parse(cli("layers " + project).out);
+    REQUIRE(layers.size() == 2);
+    CHECK(layers.at(1).at("id") == layer.at("id"));
+    const auto labels = runCommand("sqlite3 " + project +
+                                   " \"SELECT label FROM reference_features WHERE layer_id = " +
+                                   layer.at("id").dump() + " ORDER BY fid LIMIT 1\"");
+    CHECK(labels.out == "峨溶居委会\n");  // the ZLDWMC field, found by itself
+
+    const auto noKind = cli("add-layer " + project + " " + villages);
+    CHECK(noKind.status == 2);
+    const auto notPolygons =
+        cli("add-layer " + project + " " + kSampleShp + ":nope --kind village");
+    CHECK(notPolygons.status == 1);
+    CHECK(firstLine(notPolygons.err).rfind(kSampleShp, 0) == 0);
+
+    // Inside a red-line polygon of the sample (20 m × 20 m), and on an eligible parcel's ground.
+    const auto inside = cli("propose " + project +
+                            " --village 龙塘冲村 --note 自报 --wkt 'POLYGON((585870 3154760, "
+                            "585890 3154760, 585890 3154780, 585870 3154780, 585870 3154760))'");
+    INFO(inside.err);
+    REQUIRE(inside.status == 0);
+    const json excluded = json::parse(inside.out);
+    CHECK(excluded.at("proposal") == "proposed");
+    CHECK(excluded.at("screened") == true);
+    CHECK(excluded.at("eligible") == false);
+    CHECK(excluded.at("reasons") == json::array({"redline"}));
+    // 400 m² on the plane, 86 km east of the central meridian (scale 1.00009): 399.93 m².
+    CHECK(excluded.at("area_m2") == 399.93);
+    const auto outside = cli("propose " + project +
+                             " --village 500241111201 --wkt 'POLYGON((587440 3155810, 587450 "
+                             "3155810, 587450 3155820, 587440 3155820, 587440 3155810))'");
+    REQUIRE(outside.status == 0);
+    CHECK(json::parse(outside.out).at("eligible") == true);
+    const json runs = json::parse(cli("runs " + project).out);
+    CHECK(runs.back().at("screened") == 388);  // the sample's 386 and the two proposals
+
+    const auto crossing = cli("propose " + project +
+                              " --village 龙塘冲村 --wkt 'POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))'");
+    CHECK(crossing.status == 1);
+    CHECK(firstLine(crossing.err).find("Self-intersection") != std::string::npos);
+    CHECK(cli("propose " + project + " --village 龙塘冲村").status == 2);
+    CHECK(cli("propose " + project + " --village 龙塘冲村 --wkt 'POINT(1 2)'").status == 2);
+    const json parcels = json::parse(cli("export " + project + " parcels --format json").out);
+    CHECK(parcels.size() == 388);
+}

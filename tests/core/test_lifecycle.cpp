@@ -449,6 +449,7 @@ TEST_CASE("two processes advancing one parcel at once: one wins, the other is to
     CHECK(loser.find("it is selected: it can go to restoring or withdrawn only") !=
           std::string::npos);
     auto reopened = core::Project::open(dir.file("sample.gpkg"));
+    INFO((reopened.ok() ? std::string() : reopened.error().detail));
     REQUIRE(reopened.ok());
     CHECK(countRows(**reopened, "stage_history") == 1);  // nothing lost, nothing doubled
 }

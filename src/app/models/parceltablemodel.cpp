@@ -11,7 +11,7 @@ ParcelTableModel::ParcelTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void ParcelTableModel::setRows(std::vector<core::ParcelRow> rows)
+void ParcelTableModel::setRows(std::shared_ptr<const std::vector<core::ParcelRow>> rows)
 {
     beginResetModel();
     mRows = std::move(rows);
@@ -20,7 +20,7 @@ void ParcelTableModel::setRows(std::vector<core::ParcelRow> rows)
 
 int ParcelTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(mRows.size());
+    return parent.isValid() ? 0 : static_cast<int>(mRows->size());
 }
 
 int ParcelTableModel::columnCount(const QModelIndex &parent) const
@@ -104,9 +104,9 @@ QString ParcelTableModel::verdictText(const core::ParcelRow &row)
 
 QVariant ParcelTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= static_cast<int>(mRows.size()))
+    if (!index.isValid() || index.row() >= static_cast<int>(mRows->size()))
         return {};
-    const core::ParcelRow &row = mRows[static_cast<std::size_t>(index.row())];
+    const core::ParcelRow &row = (*mRows)[static_cast<std::size_t>(index.row())];
     if (role == ParcelIdRole)
         return toQString(row.id);
     if (role == Qt::TextAlignmentRole &&

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 
+#include <memory>
 #include <vector>
 
 namespace gengbao::app {
@@ -32,8 +33,9 @@ public:
 
     explicit ParcelTableModel(QObject *parent = nullptr);
 
-    void setRows(std::vector<core::ParcelRow> rows);
-    const std::vector<core::ParcelRow> &rows() const { return mRows; }
+    // Shares the session's rows rather than copying them.
+    void setRows(std::shared_ptr<const std::vector<core::ParcelRow>> rows);
+    const std::vector<core::ParcelRow> &rows() const { return *mRows; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -54,7 +56,8 @@ public:
     static QString reasonName(const std::string &code);
 
 private:
-    std::vector<core::ParcelRow> mRows;
+    std::shared_ptr<const std::vector<core::ParcelRow>> mRows =
+        std::make_shared<const std::vector<core::ParcelRow>>();
 };
 
 }  // namespace gengbao::app

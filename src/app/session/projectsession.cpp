@@ -4,6 +4,7 @@
 #include "../models/parceltablemodel.h"
 #include "corechangecommand.h"
 #include "strings.h"
+#include "taskrunner.h"
 
 #include <core/db/statement.h>
 #include <core/ops/lifecycle.h>
@@ -12,6 +13,8 @@
 
 #include <QFileInfo>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace gengbao::app {
 
@@ -23,6 +26,8 @@ ProjectSession::ProjectSession(QObject *parent)
     connect(mUndoStack, &QUndoStack::indexChanged, this, [this] {
         reload();
         emit changed();
+        if (pruneSelection())
+            emit selectionChanged();
     });
 }
 
@@ -41,8 +46,13 @@ std::optional<QString> ProjectSession::open(const QString &path)
         return report::errorText(rows.error());
     mUndoStack->clear();
     mProject = std::move(project).value();
-    mRows = std::move(rows).value();
+    mRows = std::make_shared<const std::vector<core::ParcelRow>>(std::move(rows).value());
+    ++mGeometryVersion;
+    const bool hadSelection = !mSelection.empty();
+    mSelection.clear();
     emit changed();
+    if (hadSelection)
+        emit selectionChanged();
     return std::nullopt;
 }
 
@@ -52,7 +62,12 @@ void ProjectSession::refresh()
         return;
     (void)mProject->reload();  // the first import may have set the CRS
     reload();
+    // Work done elsewhere (an import, a screening, a reference layer, a drawn parcel) may have
+    // added parcels or stored layers: the map reloads its snapshot.
+    ++mGeometryVersion;
     emit changed();
+    if (pruneSelection())
+        emit selectionChanged();
 }
 
 void ProjectSession::reload()
@@ -60,7 +75,69 @@ void ProjectSession::reload()
     if (!mProject)
         return;
     if (auto rows = core::loadParcelRows(*mProject))
-        mRows = std::move(rows).value();
+        mRows = std::make_shared<const std::vector<core::ParcelRow>>(std::move(rows).value());
+}
+
+namespace {
+
+bool hasFid(const std::vector<core::ParcelRow> &rows, std::int64_t fid)
+{
+    // The rows are in fid order (loadParcelRows).
+    const auto found = std::lower_bound(
+        rows.begin(), rows.end(), fid,
+        [](const core::ParcelRow &row, std::int64_t value) { return row.fid < value; });
+    return found != rows.end() && found->fid == fid;
+}
+
+}  // namespace
+
+void ProjectSession::setSelection(std::vector<std::int64_t> fids)
+{
+    std::sort(fids.begin(), fids.end());
+    fids.erase(std::unique(fids.begin(), fids.end()), fids.end());
+    std::erase_if(fids, [this](std::int64_t fid) { return !hasFid(*mRows, fid); });
+    if (fids == mSelection)
+        return;
+    mSelection = std::move(fids);
+    emit selectionChanged();
+}
+
+bool ProjectSession::pruneSelection()
+{
+    return std::erase_if(mSelection, [this](std::int64_t fid) { return !hasFid(*mRows, fid); }) > 0;
+}
+
+ProjectSession::Proposed ProjectSession::proposeDrawnParcel(const core::DrawnParcel &parcel,
+                                                            QWidget *parent)
+{
+    Proposed proposed;
+    if (!mProject) {
+        proposed.error = tr("No project is open.");
+        return proposed;
+    }
+    // Screening the new parcel reads the run's DEM and layers, which takes a while at county
+    // scale: a worker on its own connection, as for an import.
+    const std::string path = mProject->path();
+    std::optional<core::DrawnParcelResult> added;
+    const TaskRunner::Outcome outcome =
+        TaskRunner::run(parent, tr("Adding the drawn parcel..."), [&](core::Progress &progress) {
+            auto project = core::Project::open(path);
+            if (!project)
+                return TaskRunner::Outcome{false, report::errorText(project.error())};
+            auto result = core::proposeDrawnParcel(**project, parcel, progress);
+            if (!result)
+                return TaskRunner::Outcome{false, report::errorText(result.error())};
+            added = std::move(result).value();
+            return TaskRunner::Outcome{};
+        });
+    if (!outcome.ok || !added) {
+        proposed.error = outcome.message;
+        return proposed;
+    }
+    refresh();
+    setSelection({added->fid});
+    proposed.result = std::move(added);
+    return proposed;
 }
 
 QStringList ProjectSession::advance(const QStringList &parcelIds, const Step &step)

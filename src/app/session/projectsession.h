@@ -2,6 +2,7 @@
 #pragma once
 
 #include <core/domain/lifecycle.h>
+#include <core/ops/drawnparcel.h>
 #include <core/ops/exportparcels.h>
 #include <core/ops/lifecycle.h>
 #include <core/ops/plans.h>
@@ -11,10 +12,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QUndoStack;
+class QWidget;
 
 namespace gengbao::app {
 
@@ -35,7 +39,9 @@ public:
     QUndoStack *undoStack() const { return mUndoStack; }
 
     // The parcels as the tables show them, loaded again after every change.
-    const std::vector<core::ParcelRow> &rows() const { return mRows; }
+    const std::vector<core::ParcelRow> &rows() const { return *mRows; }
+    // The same rows, shared (the table model holds them too: 100k rows are ~100 MB, kept once).
+    std::shared_ptr<const std::vector<core::ParcelRow>> sharedRows() const { return mRows; }
 
     // One step for each parcel, as one undoable command ("Advance 3 parcels to 已选定"). Returns
     // the messages of the parcels that refused the step (the others moved).
@@ -69,9 +75,33 @@ public:
     // Reads an edited task spreadsheet back, as one undoable command.
     std::optional<QString> importTasks(const QString &path);
 
+    // A parcel drawn on the map, added as a village proposal and screened with the current run
+    // (core::proposeDrawnParcel, on a worker with a progress dialog over `parent`). Not undoable:
+    // like an import it is no core ChangeSet, so nothing goes on the undo stack; the audit log
+    // keeps it. On success the project is read again (its geometry changed) and the new parcel
+    // becomes the selection.
+    struct Proposed
+    {
+        std::optional<core::DrawnParcelResult> result;
+        QString error;  // when there is no result
+    };
+    Proposed proposeDrawnParcel(const core::DrawnParcel &parcel, QWidget *parent);
+
+    // Counts the changes of what the map draws from geometry (parcels added, reference layers
+    // stored): opening a project, an import, a screening, a drawn proposal. A stage step, an
+    // undo or a task edit leave it as it is, so the map restyles without reloading its snapshot.
+    std::uint64_t geometryVersion() const { return mGeometryVersion; }
+
+    // The parcels selected in the table and on the map: one selection, by fid (sorted, unique).
+    const std::vector<std::int64_t> &selection() const { return mSelection; }
+    // Emits selectionChanged when the set differs; fids the project does not have are dropped.
+    void setSelection(std::vector<std::int64_t> fids);
+
 signals:
     // The project was opened or changed (or an edit undone): reload what you show.
     void changed();
+    // The shared selection changed (from the table, the map or a reload that dropped parcels).
+    void selectionChanged();
     // An undo or redo was refused by the project (the parcel changed since): the message.
     void undoFailed(const QString &message);
 
@@ -83,9 +113,15 @@ private:
     void pushLatestChange(std::int64_t before, const QString &text);
     std::int64_t latestAuditId() const;
 
+    // Drops selected fids that are no longer rows; true when it dropped any.
+    bool pruneSelection();
+
     std::unique_ptr<core::Project> mProject;
-    std::vector<core::ParcelRow> mRows;
+    std::shared_ptr<const std::vector<core::ParcelRow>> mRows =
+        std::make_shared<const std::vector<core::ParcelRow>>();
     QUndoStack *mUndoStack = nullptr;
+    std::uint64_t mGeometryVersion = 0;
+    std::vector<std::int64_t> mSelection;
 };
 
 }  // namespace gengbao::app

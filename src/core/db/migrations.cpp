@@ -13,6 +13,18 @@ namespace gengbao::core::schema {
 
 namespace {
 
+// The parcels' CRS (-1 until the first import sets it), which every later feature table shares.
+Result<int> parcelsSrsId(Database &db)
+{
+    auto srs = db.prepare("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'parcels'");
+    if (!srs)
+        return srs.error();
+    auto row = srs->step();
+    if (!row)
+        return row.error();
+    return *row ? static_cast<int>(srs->int64(0)) : -1;
+}
+
 // Version 1: the GeoPackage core, the parcels feature table, batches, villages, import issues.
 Status createVersion1(Database &db)
 {
@@ -185,15 +197,11 @@ CREATE TABLE screening_remainders (
 );
 CREATE INDEX screening_remainders_run ON screening_remainders(run_id, parcel_fid);
 )sql"));
-    auto srs = db.prepare("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'parcels'");
-    if (!srs)
-        return srs.error();
-    auto row = srs->step();
-    if (!row)
-        return row.error();
-    const int srsId = *row ? static_cast<int>(srs->int64(0)) : -1;
+    auto srsId = parcelsSrsId(db);
+    if (!srsId)
+        return srsId.error();
     GENGBAO_TRY(gpkg::registerFeatureTable(db, "screening_remainders", "geom", "MULTIPOLYGON",
-                                           srsId, "screening_remainders"));
+                                           *srsId, "screening_remainders"));
     // screening_results is keyed by (run, parcel) without a rowid, which a GeoPackage attributes
     // table may not be; it stays an unregistered table that GIS programs skip.
     return gpkg::registerAttributesTable(db, "screening_runs", "screening_runs");
@@ -286,11 +294,46 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is never edited'); END;
 )sql");
 }
 
+// Version 5: reference layers for the map (issue "Map review"): the constraint layers of the
+// latest screening and layers the officer imports, such as village boundaries, kept in the
+// project so the map draws them without the original files. The features are one feature table
+// in the project CRS (so QGIS shows them too), each row naming its layer.
+Status migrateToVersion5(Database &db)
+{
+    GENGBAO_TRY(db.exec(R"sql(
+CREATE TABLE reference_layers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_layer TEXT,
+  sha256 TEXT,
+  feature_count INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT
+);
+CREATE INDEX reference_layers_kind ON reference_layers(kind);
+CREATE TABLE reference_features (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom MULTIPOLYGON,
+  layer_id INTEGER NOT NULL REFERENCES reference_layers(id) ON DELETE CASCADE,
+  label TEXT
+);
+CREATE INDEX reference_features_layer ON reference_features(layer_id);
+)sql"));
+    auto srsId = parcelsSrsId(db);
+    if (!srsId)
+        return srsId.error();
+    GENGBAO_TRY(gpkg::registerFeatureTable(db, "reference_features", "geom", "MULTIPOLYGON", *srsId,
+                                           "reference_features"));
+    return gpkg::registerAttributesTable(db, "reference_layers", "reference_layers");
+}
+
 // Migrations from version N to N+1, index N-1.
 const std::vector<std::function<Status(Database &)>> &migrations()
 {
     static const std::vector<std::function<Status(Database &)>> steps = {
-        migrateToVersion2, migrateToVersion3, migrateToVersion4};
+        migrateToVersion2, migrateToVersion3, migrateToVersion4, migrateToVersion5};
     return steps;
 }
 

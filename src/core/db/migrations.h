@@ -12,7 +12,7 @@ class Database;
 // a file of every earlier version is kept under tests/data/schema/ and opened by a test.
 namespace schema {
 
-inline constexpr int kCurrentVersion = 4;
+inline constexpr int kCurrentVersion = 5;
 
 // Creates every table of the current version in an empty file (in the caller's transaction).
 Status create(Database &db);

@@ -152,25 +152,24 @@ void collectHit(void *item, void *userData)
 
 }  // namespace
 
-Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int projectEpsg)
+Result<PolygonLayer> readPolygonLayer(const ReaderOptions &options, int projectEpsg,
+                                      const LabelFieldChooser &chooseLabelField)
 {
-    ConstraintPieces out;
-    out.spec = spec;
-    ReaderOptions options;
-    options.path = spec.path;
-    options.layer = spec.layer;
-    options.role = "constraint layers";
-    options.layerHint = "FILE:LAYER";
-    options.crsHint = "add its .prj (a constraint layer's CRS is never guessed)";
-    options.crsFromCoordinates = false;
-    options.readAttributes = false;
     auto opened = ParcelReader::open(options);
     if (!opened)
         return opened.error();
     ParcelReader &reader = **opened;
+    PolygonLayer out;
     out.layerName = reader.info().layerName;
     out.crsDescription = reader.info().crsDescription;
-    out.files = reader.files();  // for the run's checksum
+    out.files = reader.files();
+    std::string labelField;
+    if (chooseLabelField) {
+        auto chosen = chooseLabelField(reader.info());
+        if (!chosen)
+            return chosen.error();
+        labelField = *chosen;
+    }
 
     auto projectSrs = crs::fromEpsg(projectEpsg);
     if (!projectSrs)
@@ -179,14 +178,10 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
                                          crs::isEpsg(reader.sourceSrs(), projectEpsg), projectEpsg);
     if (!worker) {
         Error error = worker.error();
-        error.file = spec.path;
+        error.file = options.path;
         return error;
     }
-    const GEOSContextHandle_t context = (*worker)->geos.handle();
-
     // Every feature as a valid polygon in the project CRS (the import's own geometry stage).
-    std::vector<GeosGeometry> polygons;
-    double minX = HUGE_VAL, minY = HUGE_VAL, maxX = -HUGE_VAL, maxY = -HUGE_VAL;
     RawFeature feature;
     for (;;) {
         auto more = reader.next(feature);
@@ -196,24 +191,75 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
             break;
         ++out.featureCount;
         PreparedGeometry prepared = prepareGeometry(feature, **worker, projectEpsg);
+        // Only messages need this text; most features have none.
+        const auto name = [&] {
+            return "feature " + std::to_string(feature.fid) + " of " + options.path;
+        };
         if (prepared.rejected) {
             out.issues.push_back(Issue{Issue::Severity::Warning,
-                                       "constraint_" + prepared.code,
+                                       prepared.code,
                                        feature.fid,
                                        {},
-                                       "feature " + std::to_string(feature.fid) + " of " +
-                                           spec.path + " " + prepared.detail + "; skipped"});
+                                       name() + " " + prepared.detail + "; skipped"});
             continue;
         }
         if (prepared.repaired) {
             out.issues.push_back(Issue{Issue::Severity::Info,
-                                       "constraint_repaired",
+                                       "repaired",
                                        feature.fid,
                                        {},
-                                       "feature " + std::to_string(feature.fid) + " of " +
-                                           spec.path + ": " + prepared.repairDetail});
+                                       name() + ": " + prepared.repairDetail});
         }
-        auto decoded = gpkg::decodeGeometry(prepared.blob);
+        if (!labelField.empty()) {
+            const auto value = feature.attributes.find(labelField);
+            out.labels.push_back(value == feature.attributes.end() || value->is_null()
+                                     ? std::string()
+                                 : value->is_string() ? value->get<std::string>()
+                                                      : value->dump());
+        }
+        out.blobs.push_back(std::move(prepared.blob));
+        out.envelopes.push_back(prepared.envelope);
+    }
+    if (out.blobs.empty())
+        return makeError(ErrorCode::EmptyLayer, options.path,
+                         "layer '" + out.layerName + "' has no usable polygon");
+    return out;
+}
+
+Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int projectEpsg)
+{
+    ReaderOptions options;
+    options.path = spec.path;
+    options.layer = spec.layer;
+    options.role = "constraint layers";
+    options.layerHint = "FILE:LAYER";
+    options.crsHint = "add its .prj (a constraint layer's CRS is never guessed)";
+    options.crsFromCoordinates = false;
+    options.readAttributes = false;
+    auto read = readPolygonLayer(options, projectEpsg);
+    if (!read)
+        return read.error();
+    PolygonLayer &layer = *read;
+    ConstraintPieces out;
+    out.spec = spec;
+    out.layerName = layer.layerName;
+    out.crsDescription = layer.crsDescription;
+    out.featureCount = layer.featureCount;
+    out.files = std::move(layer.files);  // for the run's checksum
+    for (Issue &issue : layer.issues) {
+        issue.code = "constraint_" + issue.code;
+        out.issues.push_back(std::move(issue));
+    }
+
+    // The cutting works on GEOS geometries in a context of its own (already in the project CRS).
+    auto worker = GeometryWorker::create(nullptr, nullptr, true, projectEpsg);
+    if (!worker)
+        return worker.error();
+    const GEOSContextHandle_t context = (*worker)->geos.handle();
+    std::vector<GeosGeometry> polygons;
+    double minX = HUGE_VAL, minY = HUGE_VAL, maxX = -HUGE_VAL, maxY = -HUGE_VAL;
+    for (std::size_t i = 0; i < layer.blobs.size(); ++i) {
+        auto decoded = gpkg::decodeGeometry(layer.blobs[i]);
         if (!decoded)
             continue;
         GeosGeometry geometry(context,
@@ -221,12 +267,15 @@ Result<ConstraintPieces> loadConstraintLayer(const ConstraintSpec &spec, int pro
                                                    decoded->wkb.size()));
         if (!geometry)
             continue;
-        minX = std::min(minX, prepared.envelope.minX);
-        minY = std::min(minY, prepared.envelope.minY);
-        maxX = std::max(maxX, prepared.envelope.maxX);
-        maxY = std::max(maxY, prepared.envelope.maxY);
+        const gpkg::Envelope &envelope = layer.envelopes[i];
+        minX = std::min(minX, envelope.minX);
+        minY = std::min(minY, envelope.minY);
+        maxX = std::max(maxX, envelope.maxX);
+        maxY = std::max(maxY, envelope.maxY);
         polygons.push_back(std::move(geometry));
     }
+    out.featureBlobs = std::move(layer.blobs);
+    out.featureEnvelopes = std::move(layer.envelopes);
     if (polygons.empty())
         return makeError(ErrorCode::EmptyLayer, spec.path,
                          "layer '" + out.layerName + "' has no usable polygon");

@@ -8,14 +8,40 @@
 #include "../geo/geodesicarea.h"
 #include "../geo/geoscontext.h"
 #include "../geo/handles.h"
+#include "../io/parcelreader.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace gengbao::core {
+
+// A polygon layer read as it is: every feature's polygons in the project CRS, checked by
+// ParcelReader and repaired by the import's geometry stage, as GeoPackage blobs. Screening cuts
+// it into pieces; the project keeps it as a reference layer for the map (ops/referencelayers).
+struct PolygonLayer
+{
+    std::string layerName;
+    std::string crsDescription;
+    std::int64_t featureCount = 0;                  // features read, the skipped ones included
+    std::vector<std::string> files;                 // every file of the dataset, for the checksum
+    std::vector<std::vector<unsigned char>> blobs;  // each kept feature, a MultiPolygon
+    std::vector<gpkg::Envelope> envelopes;
+    std::vector<std::string> labels;  // each kept feature's label, when a label field was chosen
+    std::vector<Issue> issues;        // repaired or skipped features (the import's codes)
+};
+
+// Chooses the field whose values label the features, from what the reader found in the file;
+// an empty name means no labels. Its error refuses the file.
+using LabelFieldChooser = std::function<Result<std::string>(const LayerInfo &)>;
+
+// Reads the whole layer; a layer with no usable polygon is refused. Every refusal is one line
+// naming the file.
+Result<PolygonLayer> readPolygonLayer(const ReaderOptions &options, int projectEpsg,
+                                      const LabelFieldChooser &chooseLabelField = {});
 
 // One constraint layer the officer chose: a polygon file in any CRS, its kind and its action.
 struct ConstraintSpec
@@ -43,6 +69,9 @@ struct ConstraintPieces
     std::vector<gpkg::Envelope> envelopes;
     std::vector<char> wholeCell;  // the piece is its whole grid cell
     std::vector<Issue> issues;    // repaired or skipped features
+    // The layer's features before cutting, which the run keeps as a reference layer for the map.
+    std::vector<std::vector<unsigned char>> featureBlobs;
+    std::vector<gpkg::Envelope> featureEnvelopes;
 };
 
 // Reads, checks (polygons, a CRS, not empty), reprojects, repairs and cuts one layer. Every

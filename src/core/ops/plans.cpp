@@ -262,6 +262,8 @@ Result<Program> findProgram(const Plan &plan, std::int64_t programId)
                                     : "the plan has no program " + std::to_string(programId));
 }
 
+}  // namespace
+
 Result<std::string> resolveVillage(Database &db, const std::string &village)
 {
     const bool isCode =
@@ -287,6 +289,8 @@ Result<std::string> resolveVillage(Database &db, const std::string &village)
     return makeError(ErrorCode::InvalidArgument, {},
                      "no village " + village + " in the project (villages: " + known + ")");
 }
+
+namespace {
 
 Status writeTask(Database &db, std::int64_t programId, const std::string &code,
                  std::optional<std::int64_t> task, std::optional<std::string> remarks)

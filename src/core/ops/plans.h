@@ -62,6 +62,10 @@ Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId = 0);
 // a village name.
 Status setVillageTask(Project &project, std::int64_t programId, const std::string &village,
                       std::optional<std::int64_t> task, std::optional<std::string> remarks);
+// The 12-digit code of a village of the project given by its code or its name (when no other
+// village has it); the error lists the project's villages.
+Result<std::string> resolveVillage(Database &db, const std::string &village);
+
 // Several at once, in one transaction: all or none.
 struct TaskUpdate
 {

@@ -9,6 +9,7 @@
 #include "../project.h"
 #include "audit.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -147,7 +148,8 @@ Status writeResults(Database &db, const ScreeningSummary &summary,
 Status writeRemainders(Database &db, const ScreeningSummary &summary,
                        const std::vector<ParcelScreening> &results)
 {
-    if (summary.remainders == 0)
+    if (std::none_of(results.begin(), results.end(),
+                     [](const ParcelScreening &parcel) { return !parcel.remainderBlob.empty(); }))
         return Status::success();
     auto rtree = gpkg::RtreeBulkInsert::begin(db, "screening_remainders", "geom");
     if (!rtree)
@@ -170,9 +172,11 @@ Status writeRemainders(Database &db, const ScreeningSummary &summary,
 }
 
 // The parcels' current verdict, from this run's results in one statement (one statement
-// journal, not one per parcel).
-Status updateParcels(Database &db, std::int64_t runId)
+// journal, not one per parcel); only the parcels of `fids` when given.
+Status updateParcels(Database &db, std::int64_t runId,
+                     const std::vector<std::int64_t> *fids = nullptr)
 {
+    const std::string only = fids ? " AND parcel_fid = ?2" : "";
     auto update =
         db.prepare("UPDATE parcels SET slope_deg = r.slope_deg, slope_max_deg = r.slope_max_deg, "
                    "slope_steep_share = r.slope_steep_share, slope_grade = r.slope_grade, "
@@ -180,12 +184,19 @@ Status updateParcels(Database &db, std::int64_t runId)
                    "dem_coverage = r.dem_coverage, redline_overlap_m2 = r.redline_overlap_m2, "
                    "remainder_m2 = r.remainder_m2, eligible = r.eligible, reasons = r.reasons, "
                    "flags = r.flags, screening_run_id = r.run_id "
-                   "FROM (SELECT * FROM screening_results WHERE run_id = ?1) AS r "
-                   "WHERE parcels.fid = r.parcel_fid");
+                   "FROM (SELECT * FROM screening_results WHERE run_id = ?1" +
+                   only + ") AS r WHERE parcels.fid = r.parcel_fid");
     if (!update)
         return update.error();
     update->bind(1, runId);
-    GENGBAO_TRY(update->run());
+    if (!fids) {
+        GENGBAO_TRY(update->run());
+    } else {
+        for (const std::int64_t fid : *fids) {
+            update->bind(2, fid);
+            GENGBAO_TRY(update->run());
+        }
+    }
     return gpkg::refreshExtent(db, "parcels");  // stamps last_change for GIS programs
 }
 
@@ -261,8 +272,30 @@ nlohmann::ordered_json screeningSummaryJson(const ScreeningSummary &summary)
     return out;
 }
 
+void countScreeningResult(const ParcelScreening &result, ScreeningSummary &summary)
+{
+    ++summary.screened;
+    if (result.verdict.eligible)
+        ++summary.eligible;
+    for (const std::string &reason : result.verdict.reasons)
+        ++summary.excluded[reason];
+    for (const std::string &flag : result.verdict.flags)
+        ++summary.flagged[flag];
+    if (result.slope.unknown)
+        ++summary.slopeUnknown;
+    if (result.slope.source == SlopeSource::Dem)
+        ++summary.slopeFromDem;
+    if (result.slope.source == SlopeSource::Attribute)
+        ++summary.slopeFromAttribute;
+    if (result.slope.disagrees)
+        ++summary.slopeDisagreements;
+    if (result.remainderM2 && *result.remainderM2 > 0.0)
+        ++summary.remainders;
+}
+
 Status saveScreeningRun(Database &db, int srsId, const std::string &user, ScreeningSummary &summary,
-                        const std::vector<ParcelScreening> &results, Progress &progress)
+                        const std::vector<ParcelScreening> &results,
+                        std::span<const ReferenceLayerFeatures> layers, Progress &progress)
 {
     (void)srsId;  // the remainders' table shares the parcels' CRS (Project::setCrs)
     auto transaction = Transaction::begin(db);
@@ -275,6 +308,11 @@ Status saveScreeningRun(Database &db, int srsId, const std::string &user, Screen
     GENGBAO_TRY(writeResults(db, summary, *constraintIds, results, progress));
     GENGBAO_TRY(writeRemainders(db, summary, results));
     GENGBAO_TRY(updateParcels(db, summary.runId));
+    if (!layers.empty()) {
+        auto stored = replaceReferenceLayers(db, layers, user);
+        if (!stored)
+            return stored.error();
+    }
     auto audited =
         appendAudit(db, user, "screen", "screening run " + std::to_string(summary.runId), nullptr,
                     {{"run_id", summary.runId},
@@ -286,6 +324,67 @@ Status saveScreeningRun(Database &db, int srsId, const std::string &user, Screen
         return makeError(ErrorCode::Cancelled, db.path(),
                          "screening cancelled; nothing was changed");
     return transaction->commit();
+}
+
+Status addToScreeningRun(Database &db, std::int64_t runId,
+                         const std::vector<ParcelScreening> &results)
+{
+    auto run = db.prepare(
+        "SELECT screened_count, eligible_count, summary FROM screening_runs WHERE id = ?");
+    if (!run)
+        return run.error();
+    run->bind(1, runId);
+    auto found = run->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return makeError(ErrorCode::InvalidArgument, db.path(),
+                         "has no screening run " + std::to_string(runId));
+    ScreeningSummary summary;
+    summary.runId = runId;
+    summary.screened = run->int64(0);
+    summary.eligible = run->int64(1);
+    json stored = json::parse(run->text(2), nullptr, false);
+    run->reset();
+    if (!stored.is_object())
+        stored = json::object();
+    countsFromJson(stored, summary);
+
+    std::vector<std::int64_t> constraintIds;
+    auto ids = db.prepare("SELECT id FROM screening_inputs WHERE run_id = ? AND "
+                          "role = 'constraint' ORDER BY position");
+    if (!ids)
+        return ids.error();
+    ids->bind(1, runId);
+    GENGBAO_TRY(ids->forEachRow(
+        [&constraintIds](Statement &row) { constraintIds.push_back(row.int64(0)); }));
+    std::vector<std::int64_t> fids;
+    for (const ParcelScreening &parcel : results) {
+        if (parcel.overlapM2.size() != constraintIds.size())
+            return makeError(ErrorCode::InvalidArgument, db.path(),
+                             "parcel " + parcel.parcelId + " was not screened with the " +
+                                 std::to_string(constraintIds.size()) +
+                                 " constraint layers of run " + std::to_string(runId));
+        fids.push_back(parcel.fid);
+        countScreeningResult(parcel, summary);
+    }
+    Progress unwatched;  // a few parcels: nothing to report or cancel half-way
+    GENGBAO_TRY(writeResults(db, summary, constraintIds, results, unwatched));
+    GENGBAO_TRY(writeRemainders(db, summary, results));
+    GENGBAO_TRY(updateParcels(db, runId, &fids));
+
+    // The run's counts now include these parcels; everything else it recorded stays.
+    const json counts = screeningSummaryJson(summary);
+    for (const char *key : {"screened", "eligible", "excluded", "slope_unknown", "flagged",
+                            "slope_source", "slope_disagreements", "remainders"})
+        stored[key] = counts[key];
+    auto update = db.prepare("UPDATE screening_runs SET screened_count = ?1, "
+                             "eligible_count = ?2, summary = ?3 WHERE id = ?4");
+    if (!update)
+        return update.error();
+    update->bind(1, summary.screened).bind(2, summary.eligible).bind(3, stored.dump());
+    update->bind(4, runId);
+    return update->run();
 }
 
 Result<std::vector<ScreeningSummary>> listScreeningRuns(Project &project)

@@ -9,6 +9,7 @@
 #include "../geo/dem.h"
 #include "../project.h"
 #include "parcelgeometry.h"
+#include "referencelayers.h"
 #include "screeningstore.h"
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <exception>
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -51,14 +53,16 @@ struct ParcelInput
     bool terrace = false;
 };
 
-Result<std::vector<ParcelInput>> loadParcels(Database &db)
+// Every parcel, or only those of `fids` (in that order).
+Result<std::vector<ParcelInput>> loadParcels(Database &db, const std::vector<std::int64_t> *fids)
 {
     auto query = db.prepare("SELECT fid, parcel_id, geom, area_m2, slope_attr_deg, gdpdjb, pdjb, "
-                            "gdlx FROM parcels ORDER BY fid");
+                            "gdlx FROM parcels " +
+                            std::string(fids ? "WHERE fid = ?" : "ORDER BY fid"));
     if (!query)
         return query.error();
     std::vector<ParcelInput> parcels;
-    GENGBAO_TRY(query->forEachRow([&parcels, &db](Statement &row) -> Status {
+    const auto readRow = [&parcels, &db](Statement &row) -> Status {
         ParcelInput parcel;
         parcel.fid = row.int64(0);
         parcel.parcelId = row.text(1);
@@ -83,7 +87,20 @@ Result<std::vector<ParcelInput>> loadParcels(Database &db)
         parcel.terrace = row.optionalText(7).value_or("") == "TT";
         parcels.push_back(std::move(parcel));
         return Status::success();
-    }));
+    };
+    if (!fids) {
+        GENGBAO_TRY(query->forEachRow(readRow));
+        return parcels;
+    }
+    for (const std::int64_t fid : *fids) {
+        query->bind(1, fid);
+        const std::size_t before = parcels.size();
+        GENGBAO_TRY(query->forEachRow(readRow));
+        query->reset();
+        if (parcels.size() == before)
+            return makeError(ErrorCode::InvalidArgument, db.path(),
+                             "has no parcel with fid " + std::to_string(fid));
+    }
     return parcels;
 }
 
@@ -527,25 +544,154 @@ Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, Body body)
     return Status::success();
 }
 
-void countResult(const ParcelScreening &result, ScreeningSummary &summary)
+// A screening computed and not yet written: the summary (inputs with their checksums, counts),
+// each parcel's result, and the constraint layers as read.
+struct ComputedScreening
 {
-    ++summary.screened;
-    if (result.verdict.eligible)
-        ++summary.eligible;
-    for (const std::string &reason : result.verdict.reasons)
-        ++summary.excluded[reason];
-    for (const std::string &flag : result.verdict.flags)
-        ++summary.flagged[flag];
-    if (result.slope.unknown)
-        ++summary.slopeUnknown;
-    if (result.slope.source == SlopeSource::Dem)
-        ++summary.slopeFromDem;
-    if (result.slope.source == SlopeSource::Attribute)
-        ++summary.slopeFromAttribute;
-    if (result.slope.disagrees)
-        ++summary.slopeDisagreements;
-    if (result.remainderM2 && *result.remainderM2 > 0.0)
-        ++summary.remainders;
+    ScreeningSummary summary;
+    std::vector<ParcelScreening> results;
+    std::vector<ConstraintPieces> constraints;
+};
+
+// Screens every parcel of the project, or only those of `fids`. The checks that the DEM covers
+// the parcels concern a whole project; a few parcels outside it are slope_unknown, as they would
+// be in a whole run.
+Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequest &request,
+                                           const std::vector<std::int64_t> *fids,
+                                           Progress &progress)
+{
+    ComputedScreening computed;
+    ScreeningSummary &summary = computed.summary;
+    summary.rules = request.rules;
+    summary.startedAt = utcNow();
+    const ScreeningRules &rules = request.rules;
+    if (!(rules.maxSlopeDeg > 0.0 && rules.maxSlopeDeg < 90.0))
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the slope limit must lie between 0° and 90°");
+    if (!(rules.overlapToleranceM2 >= 0.0))
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the overlap tolerance cannot be negative");
+    if (!project.settings().crsEpsg)
+        return makeError(ErrorCode::InvalidArgument, project.path(),
+                         "has no parcels yet: import the candidate parcels before screening");
+    const int projectEpsg = *project.settings().crsEpsg;
+
+    // Every input is opened and checked before any parcel is touched.
+    progress.report(0.0, "reading inputs");
+    std::optional<DemRaster> dem;
+    if (request.demPath) {
+        auto opened = DemRaster::open(*request.demPath);
+        if (!opened)
+            return opened.error();
+        dem.emplace(std::move(opened).value());
+    }
+    std::vector<ConstraintPieces> &constraints = computed.constraints;
+    for (const ConstraintSpec &spec : request.constraints) {
+        if (spec.kind.empty())
+            return makeError(ErrorCode::InvalidArgument, spec.path,
+                             "needs a kind (e.g. 生态保护红线)");
+        auto loaded = loadConstraintLayer(spec, projectEpsg);
+        if (!loaded)
+            return loaded.error();
+        constraints.push_back(std::move(loaded).value());
+        if (progress.cancelled())
+            return makeError(ErrorCode::Cancelled, spec.path,
+                             "screening cancelled; nothing was changed");
+    }
+    // Checksums on the side while the parcels are screened.
+    std::vector<std::future<Result<FileChecksum>>> checksums;
+    if (dem)
+        checksums.push_back(std::async(std::launch::async, sha256OfFiles, dem->files()));
+    for (const ConstraintPieces &pieces : constraints)
+        checksums.push_back(std::async(std::launch::async, sha256OfFiles, pieces.files));
+
+    auto parcels = loadParcels(project.database(), fids);
+    if (!parcels)
+        return parcels.error();
+    if (parcels->empty())
+        return makeError(ErrorCode::InvalidArgument, project.path(),
+                         "has no parcels yet: import the candidate parcels before screening");
+    if (dem && !fids)
+        GENGBAO_TRY(checkDemCoversParcels(*dem, *parcels, projectEpsg));
+
+    const GdalCacheLimit cacheLimit(kGdalCacheBytes);
+    const Inputs inputs{&request, projectEpsg, dem ? &*dem : nullptr, &constraints};
+    const auto groups = groupParcels(*parcels, inputs.dem, projectEpsg);
+    // No more workers than groups: each builds its own index of every constraint layer, which
+    // a proposal's single parcel would pay four times over.
+    const std::size_t threadCount =
+        std::min(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4), groups.size());
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (std::size_t i = 0; i < threadCount; ++i) {
+        auto worker = makeWorker(inputs);
+        if (!worker)
+            return worker.error();
+        workers.push_back(std::move(worker).value());
+    }
+
+    std::vector<ParcelScreening> &results = computed.results;
+    results.resize(parcels->size());
+    std::atomic<std::size_t> nextGroup{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> stop{false};
+    const std::size_t total = parcels->size();
+    GENGBAO_TRY(onEveryWorker(workers, [&](Worker &worker, std::size_t index) -> Status {
+        GroupScreener screener(inputs, worker);
+        for (;;) {
+            if (stop.load() || progress.cancelled())
+                return Status::success();
+            const std::size_t g = nextGroup.fetch_add(1);
+            if (g >= groups.size())
+                return Status::success();
+            Status status = screener.screen(*parcels, groups[g], results);
+            if (!status) {
+                stop = true;
+                return status;
+            }
+            const std::size_t finished = done.fetch_add(groups[g].size()) + groups[g].size();
+            if (index == 0)  // progress is reported from the calling thread only
+                progress.report(0.95 * double(finished) / double(total), "screening");
+        }
+    }));
+    if (progress.cancelled())
+        return makeError(ErrorCode::Cancelled, project.path(),
+                         "screening cancelled; nothing was changed");
+
+    for (const ParcelScreening &result : results)
+        countScreeningResult(result, summary);
+    if (dem && !fids && summary.slopeFromDem == 0)
+        return makeError(ErrorCode::InvalidArgument, dem->path(),
+                         "covers none of the project's " + std::to_string(total) +
+                             " parcels with valid elevations (outside its extent or on "
+                             "nodata cells)");
+
+    // The run's record of its inputs.
+    std::size_t checksumIndex = 0;
+    if (dem) {
+        auto checksum = checksums[checksumIndex++].get();
+        if (!checksum)
+            return checksum.error();
+        summary.inputs.push_back(ScreeningInput{"dem",
+                                                {},
+                                                std::nullopt,
+                                                dem->path(),
+                                                {},
+                                                dem->crsDescription(),
+                                                -1,
+                                                checksum->sizeBytes,
+                                                checksum->sha256});
+    }
+    for (const ConstraintPieces &pieces : constraints) {
+        auto checksum = checksums[checksumIndex++].get();
+        if (!checksum)
+            return checksum.error();
+        summary.inputs.push_back(ScreeningInput{
+            "constraint", pieces.spec.kind, pieces.spec.action, pieces.spec.path, pieces.layerName,
+            pieces.crsDescription, pieces.featureCount, checksum->sizeBytes, checksum->sha256});
+        summary.issues.insert(summary.issues.end(), pieces.issues.begin(), pieces.issues.end());
+    }
+
+    return computed;
 }
 
 }  // namespace
@@ -554,141 +700,51 @@ Result<ScreeningSummary> screenParcels(Project &project, const ScreeningRequest 
                                        Progress &progress)
 {
     try {
-        ScreeningSummary summary;
-        summary.rules = request.rules;
-        summary.startedAt = utcNow();
-        const ScreeningRules &rules = request.rules;
-        if (!(rules.maxSlopeDeg > 0.0 && rules.maxSlopeDeg < 90.0))
-            return makeError(ErrorCode::InvalidArgument, {},
-                             "the slope limit must lie between 0° and 90°");
-        if (!(rules.overlapToleranceM2 >= 0.0))
-            return makeError(ErrorCode::InvalidArgument, {},
-                             "the overlap tolerance cannot be negative");
-        if (!project.settings().crsEpsg)
-            return makeError(ErrorCode::InvalidArgument, project.path(),
-                             "has no parcels yet: import the candidate parcels before screening");
-        const int projectEpsg = *project.settings().crsEpsg;
-
-        // Every input is opened and checked before any parcel is touched.
-        progress.report(0.0, "reading inputs");
-        std::optional<DemRaster> dem;
-        if (request.demPath) {
-            auto opened = DemRaster::open(*request.demPath);
-            if (!opened)
-                return opened.error();
-            dem.emplace(std::move(opened).value());
+        auto computed = computeScreening(project, request, nullptr, progress);
+        if (!computed)
+            return computed.error();
+        ScreeningSummary &summary = computed->summary;
+        // The run keeps its constraint layers as the project's reference layers, so the map
+        // draws the red line without the original files. The features were read anyway; storing
+        // them is a few inserts.
+        std::vector<ReferenceLayerFeatures> layers;
+        std::size_t input = summary.inputs.size() - computed->constraints.size();
+        for (const ConstraintPieces &pieces : computed->constraints) {
+            ReferenceLayerFeatures layer;
+            layer.kind = pieces.spec.kind;
+            layer.name = std::filesystem::path(pieces.spec.path).stem().string();
+            layer.sourcePath = pieces.spec.path;
+            layer.sourceLayer = pieces.layerName;
+            layer.sha256 = summary.inputs[input++].sha256;
+            layer.blobs = pieces.featureBlobs;
+            layer.envelopes = pieces.featureEnvelopes;
+            layers.push_back(std::move(layer));
         }
-        std::vector<ConstraintPieces> constraints;
-        for (const ConstraintSpec &spec : request.constraints) {
-            if (spec.kind.empty())
-                return makeError(ErrorCode::InvalidArgument, spec.path,
-                                 "needs a kind (e.g. 生态保护红线)");
-            auto loaded = loadConstraintLayer(spec, projectEpsg);
-            if (!loaded)
-                return loaded.error();
-            constraints.push_back(std::move(loaded).value());
-            if (progress.cancelled())
-                return makeError(ErrorCode::Cancelled, spec.path,
-                                 "screening cancelled; nothing was changed");
-        }
-        // Checksums on the side while the parcels are screened.
-        std::vector<std::future<Result<FileChecksum>>> checksums;
-        if (dem)
-            checksums.push_back(std::async(std::launch::async, sha256OfFiles, dem->files()));
-        for (const ConstraintPieces &pieces : constraints)
-            checksums.push_back(std::async(std::launch::async, sha256OfFiles, pieces.files));
-
-        auto parcels = loadParcels(project.database());
-        if (!parcels)
-            return parcels.error();
-        if (parcels->empty())
-            return makeError(ErrorCode::InvalidArgument, project.path(),
-                             "has no parcels yet: import the candidate parcels before screening");
-        if (dem)
-            GENGBAO_TRY(checkDemCoversParcels(*dem, *parcels, projectEpsg));
-
-        const GdalCacheLimit cacheLimit(kGdalCacheBytes);
-        const Inputs inputs{&request, projectEpsg, dem ? &*dem : nullptr, &constraints};
-        const std::size_t threadCount =
-            std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-        std::vector<std::unique_ptr<Worker>> workers;
-        for (std::size_t i = 0; i < threadCount; ++i) {
-            auto worker = makeWorker(inputs);
-            if (!worker)
-                return worker.error();
-            workers.push_back(std::move(worker).value());
-        }
-
-        const auto groups = groupParcels(*parcels, inputs.dem, projectEpsg);
-        std::vector<ParcelScreening> results(parcels->size());
-        std::atomic<std::size_t> nextGroup{0};
-        std::atomic<std::size_t> done{0};
-        std::atomic<bool> stop{false};
-        const std::size_t total = parcels->size();
-        GENGBAO_TRY(onEveryWorker(workers, [&](Worker &worker, std::size_t index) -> Status {
-            GroupScreener screener(inputs, worker);
-            for (;;) {
-                if (stop.load() || progress.cancelled())
-                    return Status::success();
-                const std::size_t g = nextGroup.fetch_add(1);
-                if (g >= groups.size())
-                    return Status::success();
-                Status status = screener.screen(*parcels, groups[g], results);
-                if (!status) {
-                    stop = true;
-                    return status;
-                }
-                const std::size_t finished = done.fetch_add(groups[g].size()) + groups[g].size();
-                if (index == 0)  // progress is reported from the calling thread only
-                    progress.report(0.95 * double(finished) / double(total), "screening");
-            }
-        }));
-        if (progress.cancelled())
-            return makeError(ErrorCode::Cancelled, project.path(),
-                             "screening cancelled; nothing was changed");
-
-        for (const ParcelScreening &result : results)
-            countResult(result, summary);
-        if (dem && summary.slopeFromDem == 0)
-            return makeError(ErrorCode::InvalidArgument, dem->path(),
-                             "covers none of the project's " + std::to_string(total) +
-                                 " parcels with valid elevations (outside its extent or on "
-                                 "nodata cells)");
-
-        // The run's record of its inputs.
-        std::size_t checksumIndex = 0;
-        if (dem) {
-            auto checksum = checksums[checksumIndex++].get();
-            if (!checksum)
-                return checksum.error();
-            summary.inputs.push_back(ScreeningInput{"dem",
-                                                    {},
-                                                    std::nullopt,
-                                                    dem->path(),
-                                                    {},
-                                                    dem->crsDescription(),
-                                                    -1,
-                                                    checksum->sizeBytes,
-                                                    checksum->sha256});
-        }
-        for (const ConstraintPieces &pieces : constraints) {
-            auto checksum = checksums[checksumIndex++].get();
-            if (!checksum)
-                return checksum.error();
-            summary.inputs.push_back(
-                ScreeningInput{"constraint", pieces.spec.kind, pieces.spec.action, pieces.spec.path,
-                               pieces.layerName, pieces.crsDescription, pieces.featureCount,
-                               checksum->sizeBytes, checksum->sha256});
-            summary.issues.insert(summary.issues.end(), pieces.issues.begin(), pieces.issues.end());
-        }
-
         progress.report(0.95, "writing");
         summary.finishedAt = utcNow();
-        GENGBAO_TRY(saveScreeningRun(project.database(), projectEpsg,
+        GENGBAO_TRY(saveScreeningRun(project.database(), *project.settings().crsEpsg,
                                      request.user.empty() ? loginName() : request.user, summary,
-                                     results, progress));
+                                     computed->results, layers, progress));
         progress.report(1.0, "done");
-        return summary;
+        return std::move(summary);
+    } catch (const std::exception &exception) {
+        return makeError(ErrorCode::Io, project.path(),
+                         std::string("screening failed: ") + exception.what());
+    }
+}
+
+Result<PartialScreening> screenSomeParcels(Project &project, const ScreeningRequest &request,
+                                           const std::vector<std::int64_t> &fids,
+                                           Progress &progress)
+{
+    try {
+        if (fids.empty())
+            return PartialScreening{};
+        auto computed = computeScreening(project, request, &fids, progress);
+        if (!computed)
+            return computed.error();
+        return PartialScreening{std::move(computed->results), std::move(computed->summary.inputs),
+                                std::move(computed->summary.issues)};
     } catch (const std::exception &exception) {
         return makeError(ErrorCode::Io, project.path(),
                          std::string("screening failed: ") + exception.what());

@@ -85,6 +85,21 @@ struct ScreeningSummary
 Result<ScreeningSummary> screenParcels(Project &project, const ScreeningRequest &request,
                                        Progress &progress);
 
+// Screens only the given parcels (by fid) with the request's rules and inputs and writes
+// nothing: the verdicts for parcels added after a run, such as a village proposal drawn on the
+// map, which the caller adds to that run (addToScreeningRun) in its own transaction, where the
+// parcels need not be committed yet. The inputs come back with their checksums, so the caller
+// can tell whether they are still the run's files.
+struct PartialScreening
+{
+    std::vector<ParcelScreening> parcels;  // in the order of fids
+    std::vector<ScreeningInput> inputs;
+    std::vector<Issue> issues;
+};
+Result<PartialScreening> screenSomeParcels(Project &project, const ScreeningRequest &request,
+                                           const std::vector<std::int64_t> &fids,
+                                           Progress &progress);
+
 // The parcels' results of a run (the current one when runId is 0), ordered by parcel fid.
 struct StoredScreeningRun
 {
