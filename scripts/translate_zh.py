@@ -295,6 +295,12 @@ ZH = {
     "The completed area": "完成面积",
     "Edit the work plan": "修改工作方案",
     "%n late for %1": "%1逾期 %n 个",
+    "County's &parcels file:": "县级下发图斑文件(&P)：",
+    "Optional: imported right after the project is made": "可选：项目建好后立即导入",
+    "The County's Parcels": "县级下发的潜力图斑",
+    "Parcels (*.shp *.gpkg *.geojson *.json)": "图斑文件 (*.shp *.gpkg *.geojson *.json)",
+    "Proposed from the file: the CGCS2000 3-degree zone nearest the parcels.": "按文件推荐：离图斑最近的 CGCS2000 三度带。",
+    "%1 does not exist.": "%1 不存在。",
     # The map (issue 8): the words the map draws (report MapStyle, the same Chinese as printed
     # sheets), the Map tab, its dialogs and messages.
     "In the ecological red line": "位于生态保护红线内",

@@ -387,6 +387,18 @@
             <source>From the first imported file (the nearest CGCS2000 zone)</source>
             <translation>由首次导入的文件确定（最近的 CGCS2000 分带）</translation>
         </message>
+        <message>
+            <source>County's &amp;parcels file:</source>
+            <translation>县级下发图斑文件(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Optional: imported right after the project is made</source>
+            <translation>可选：项目建好后立即导入</translation>
+        </message>
+        <message>
+            <source>&amp;Browse...</source>
+            <translation>浏览(&amp;B)...</translation>
+        </message>
     </context>
     <context>
         <name>PlanDialog</name>
@@ -1248,6 +1260,22 @@
         <message>
             <source>The coordinate system must be a projected EPSG code in metres, such as EPSG:4545.</source>
             <translation>坐标系须为以米为单位的投影坐标系 EPSG 代码，例如 EPSG:4545。</translation>
+        </message>
+        <message>
+            <source>The County's Parcels</source>
+            <translation>县级下发的潜力图斑</translation>
+        </message>
+        <message>
+            <source>Parcels (*.shp *.gpkg *.geojson *.json)</source>
+            <translation>图斑文件 (*.shp *.gpkg *.geojson *.json)</translation>
+        </message>
+        <message>
+            <source>Proposed from the file: the CGCS2000 3-degree zone nearest the parcels.</source>
+            <translation>按文件推荐：离图斑最近的 CGCS2000 三度带。</translation>
+        </message>
+        <message>
+            <source>%1 does not exist.</source>
+            <translation>%1 不存在。</translation>
         </message>
     </context>
     <context>

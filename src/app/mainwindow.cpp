@@ -104,7 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addSeparator();
     mImportAction = fileMenu->addAction(tr("&Import Parcels..."));
     mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    connect(mImportAction, &QAction::triggered, this, &MainWindow::importParcels);
+    connect(mImportAction, &QAction::triggered, this, [this] { importParcels(); });
     fileMenu->addSeparator();
     mPrintAnnexAction = fileMenu->addAction(tr("&Print Task Annex..."));
     mPrintAnnexAction->setShortcut(QKeySequence::Print);
@@ -249,7 +249,10 @@ void MainWindow::newProject()
         return;
     }
     created->reset();  // the session opens it
-    openProject(path);
+    if (!openProject(path))
+        return;
+    if (const QString first = dialog.firstFile(); !first.isEmpty())
+        importParcels({first});
 }
 
 void MainWindow::fillRecentMenu()
@@ -312,9 +315,11 @@ void MainWindow::showSession()
     updateStatus();
 }
 
-void MainWindow::importParcels()
+void MainWindow::importParcels(const QStringList &files)
 {
     ImportDialog dialog(this);
+    for (const QString &file : files)
+        dialog.addFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto requests = dialog.requests();

@@ -5,6 +5,7 @@
 #include <report/annex.h>
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -52,7 +53,8 @@ private:
     void refreshAuditLog();
     void showDetails();  // of the current parcel
     // Long work on a worker thread with progress and Cancel; the window stays responsive.
-    void importParcels();
+    // The import dialog (with these files already listed), then the import on a worker.
+    void importParcels(const QStringList &files = {});
     void selectParcel(const QString &parcelId);  // on the parcels' tab, filters cleared
     void screenParcels();
     // The work plan (target, phases, deadlines, rules, indicators) in a dialog; Save is one

@@ -6,6 +6,7 @@
 #include <app/dialogs/advancedialog.h>
 #include <app/dialogs/importdialog.h>
 #include <app/dialogs/importsummarydialog.h>
+#include <app/dialogs/newprojectdialog.h>
 #include <app/dialogs/plandialog.h>
 #include <app/dialogs/screeningdialog.h>
 #include <app/mainwindow.h>
@@ -507,4 +508,38 @@ TEST_CASE("a village proposal is reviewed and approved from the stage dialog", "
     const QStringList refused = session.advance({QStringLiteral("OWN1")}, approve);
     REQUIRE(refused.size() == 1);
     CHECK(row().proposal == "proposed");
+}
+
+TEST_CASE("the new project dialog proposes the CRS from the county's file", "[app]")
+{
+    application();
+    TempDir dir;
+    // A square near 108.2°E, 27.9°N written in EPSG:4490: the nearest 3-degree zone is 108°E,
+    // EPSG:4545 (the zones without prefix run 4534 at 75°E to 4554 at 135°E).
+    VectorSpec spec;
+    spec.epsg = 4490;
+    spec.fields = {{"BSM", FieldType::String, 18}};
+    spec.features.push_back(
+        {"POLYGON((108.2 27.9,108.201 27.9,108.201 27.901,108.2 27.901,108.2 27.9))",
+         {std::string("A1")}});
+    writeVector(dir.file("parcels.shp"), spec);
+
+    app::NewProjectDialog dialog;
+    auto *file = dialog.findChild<QLineEdit *>(QStringLiteral("firstFileEdit"));
+    auto *crs = dialog.findChild<QLineEdit *>(QStringLiteral("crsEdit"));
+    REQUIRE(file);
+    REQUIRE(crs);
+    file->setText(QString::fromStdString(dir.file("parcels.shp")));
+    emit file->editingFinished();
+    CHECK(crs->text() == QStringLiteral("EPSG:4545"));
+    CHECK(dialog.settings().crsEpsg == 4545);
+    CHECK(dialog.firstFile() == QString::fromStdString(dir.file("parcels.shp")));
+
+    // A file that cannot be read leaves the CRS as it was and says why.
+    file->setText(QString::fromStdString(dir.file("missing.shp")));
+    emit file->editingFinished();
+    CHECK(crs->text() == QStringLiteral("EPSG:4545"));
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("crsNoteLabel"));
+    REQUIRE(note);
+    CHECK(note->text().contains(QStringLiteral("missing.shp")));
 }

@@ -5,10 +5,15 @@
 #include "ui_newprojectdialog.h"
 
 #include <core/geo/crs.h>
+#include <core/ops/importparcels.h>
+#include <report/errortext.h>
 
 #include <QDate>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 
 namespace gengbao::app {
 
@@ -33,6 +38,43 @@ NewProjectDialog::NewProjectDialog(QWidget *parent)
     mUi->setupUi(this);
     mUi->yearSpin->setValue(QDate::currentDate().year());
     connect(mUi->buttonBox, &QDialogButtonBox::accepted, this, &NewProjectDialog::check);
+    connect(mUi->browseButton, &QPushButton::clicked, this, &NewProjectDialog::chooseFirstFile);
+    connect(mUi->firstFileEdit, &QLineEdit::editingFinished, this, &NewProjectDialog::proposeCrs);
+}
+
+QString NewProjectDialog::firstFile() const
+{
+    return mUi->firstFileEdit->text().trimmed();
+}
+
+void NewProjectDialog::chooseFirstFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("The County's Parcels"),
+                                     QSettings().value(QStringLiteral("lastDirectory")).toString(),
+                                     tr("Parcels (*.shp *.gpkg *.geojson *.json)"));
+    if (path.isEmpty())
+        return;
+    mUi->firstFileEdit->setText(path);
+    proposeCrs();
+}
+
+void NewProjectDialog::proposeCrs()
+{
+    const QString path = firstFile();
+    if (path.isEmpty()) {
+        mUi->crsNoteLabel->clear();
+        return;
+    }
+    const auto epsg = core::proposeProjectCrs(toUtf8(path));
+    if (!epsg) {
+        mUi->crsNoteLabel->setText(report::errorText(epsg.error()));
+        return;
+    }
+    mUi->crsEdit->setText(QStringLiteral("EPSG:%1").arg(epsg.value()));
+    mUi->crsNoteLabel->setText(
+        tr("Proposed from the file: the CGCS2000 3-degree zone nearest the parcels."));
+    adjustSize();  // room for the note
 }
 
 NewProjectDialog::~NewProjectDialog() = default;
@@ -50,6 +92,10 @@ core::ProjectSettings NewProjectDialog::settings() const
 
 void NewProjectDialog::check()
 {
+    if (!firstFile().isEmpty() && !QFileInfo::exists(firstFile())) {
+        QMessageBox::warning(this, windowTitle(), tr("%1 does not exist.").arg(firstFile()));
+        return;
+    }
     if (mUi->townEdit->text().trimmed().isEmpty()) {
         QMessageBox::warning(this, windowTitle(), tr("The town's name is needed."));
         return;

@@ -126,6 +126,20 @@ std::vector<Issue> sourceCrsWarnings(const LayerInfo &info, OGRSpatialReferenceH
 
 }  // namespace
 
+Result<int> proposeProjectCrs(const std::string &path)
+{
+    ReaderOptions options;
+    options.path = path;
+    auto opened = ParcelReader::open(options);
+    if (!opened)
+        return opened.error();
+    const auto centre = extentCentreLonLat((*opened)->info(), (*opened)->sourceSrs());
+    if (!centre)
+        return makeError(ErrorCode::BadCrs, path,
+                         "its coordinates cannot be placed on the earth; check its CRS");
+    return crs::nearestGaussKrugerEpsg(centre->first);
+}
+
 Result<ImportSummary> importParcels(Project &project, const ImportRequest &request,
                                     Progress &progress)
 {

@@ -58,6 +58,10 @@ struct ImportSummary
 // (same BSM, or same geometry when there is no BSM) skipped. Whole-file problems return an Error
 // and change nothing; problems with single features become Issues. Cancellable through
 // progress: a cancelled import leaves nothing behind. Uses both cores for the geometry work.
+// The project CRS a first import of this file would choose (the CGCS2000 3-degree zone without
+// prefix nearest the data), for a new project's dialog to propose before anything is created.
+Result<int> proposeProjectCrs(const std::string &path);
+
 Result<ImportSummary> importParcels(Project &project, const ImportRequest &request,
                                     Progress &progress);
 
