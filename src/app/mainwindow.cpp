@@ -642,21 +642,6 @@ std::optional<report::OfficialDocument> MainWindow::annex()
     return report::annexFromTable(*table);
 }
 
-report::DocumentFonts MainWindow::documentFonts() const
-{
-    // The officer's choice (settings fonts/text, fonts/title, fonts/heading) goes first; the
-    // fallbacks stay behind it.
-    QSettings settings;
-    report::DocumentFonts fonts;
-    report::DocumentFonts::prefer(fonts.text,
-                                  settings.value(QStringLiteral("fonts/text")).toString());
-    report::DocumentFonts::prefer(fonts.title,
-                                  settings.value(QStringLiteral("fonts/title")).toString());
-    report::DocumentFonts::prefer(fonts.heading,
-                                  settings.value(QStringLiteral("fonts/heading")).toString());
-    return fonts;
-}
-
 void MainWindow::printAnnex()
 {
     const auto document = annex();
@@ -667,7 +652,8 @@ void MainWindow::printAnnex()
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto printed = report::paintDocument(*document, printer, documentFonts()); !printed)
+    if (auto printed = report::paintDocument(*document, printer, SettingsDialog::documentFonts());
+        !printed)
         QMessageBox::warning(this, tr("Cannot print the annex"),
                              report::errorText(printed.error()));
 }
@@ -684,7 +670,8 @@ void MainWindow::exportAnnexPdf()
         QDir(start).filePath(document->title + QStringLiteral(".pdf")), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    if (auto written = report::writeDocumentPdf(*document, path, documentFonts()); !written)
+    if (auto written = report::writeDocumentPdf(*document, path, SettingsDialog::documentFonts());
+        !written)
         QMessageBox::warning(this, tr("Cannot print the annex"),
                              report::errorText(written.error()));
 }

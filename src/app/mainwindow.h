@@ -66,7 +66,6 @@ private:
     void printAnnex();
     void exportAnnexPdf();
     std::optional<report::OfficialDocument> annex();
-    report::DocumentFonts documentFonts() const;
     void updateTitle();
     void updateStatus();
     // The one selection (ProjectSession::selection) and the table's, kept equal both ways:

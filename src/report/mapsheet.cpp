@@ -7,7 +7,6 @@
 
 #include <ogr_srs_api.h>
 
-#include <QFile>
 #include <QFontMetricsF>
 #include <QPageSize>
 #include <QPagedPaintDevice>
@@ -424,32 +423,9 @@ core::Status paintMapSheet(const MapSheet &sheet, QPagedPaintDevice &device)
 
 core::Status writeMapSheetPdf(const MapSheet &sheet, const QString &path)
 {
-    const QString partial = path + QStringLiteral(".part");
-    QString drawn;
-    QList<QFont> fonts;
-    {
-        QPdfWriter writer(partial);
-        writer.setResolution(600);
-        writer.setTitle(sheet.title);
-        writer.setCreator(QStringLiteral("Gengbao"));
-        auto status = paintSheet(sheet, writer, &drawn, &fonts);
-        if (!status) {
-            QFile::remove(partial);
-            core::Error error = status.error();
-            error.file = path.toStdString();
-            return error;
-        }
-    }
-    if (auto fixed = fixPdfToUnicode(partial, drawn, fonts); !fixed) {
-        QFile::remove(partial);
-        return fixed.error();
-    }
-    QFile::remove(path);
-    if (!QFile::exists(partial) || !QFile::rename(partial, path)) {
-        QFile::remove(partial);
-        return core::makeError(core::ErrorCode::Io, path.toStdString(), "cannot be written");
-    }
-    return core::Status::success();
+    return writePdf(path, sheet.title, [&sheet](QPdfWriter &writer, PdfText &text) {
+        return paintSheet(sheet, writer, &text.drawn, &text.fonts);
+    });
 }
 
 }  // namespace gengbao::report

@@ -3,7 +3,6 @@
 
 #include "pdftext.h"
 
-#include <QFile>
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QPageLayout>
@@ -263,7 +262,6 @@ core::Status paintDocument(const OfficialDocument &document, QPagedPaintDevice &
 core::Status writeDocumentPdf(const OfficialDocument &document, const QString &path,
                               const DocumentFonts &fonts)
 {
-    const QString partial = path + QStringLiteral(".part");
     // Every character drawn, to repair the PDF's text map (pdftext.h).
     QString drawn = document.heading + document.title + document.closing.join(QString());
     for (const DocumentTable &table : document.tables) {
@@ -275,29 +273,10 @@ core::Status writeDocumentPdf(const OfficialDocument &document, const QString &p
     const QList<QFont> usedFonts = {fontOf(fonts.text, kTablePt), titleFontOf(fonts),
                                     fontOf(fonts.heading, kHeadingPt),
                                     fontOf(fonts.pageNumber, kPageNumberPt)};
-    {
-        QPdfWriter writer(partial);
-        writer.setResolution(600);
-        writer.setTitle(document.title);
-        writer.setCreator(QStringLiteral("Gengbao"));
-        auto status = paintDocument(document, writer, fonts);
-        if (!status) {
-            QFile::remove(partial);
-            core::Error error = status.error();
-            error.file = path.toStdString();
-            return error;
-        }
-    }
-    if (auto fixed = fixPdfToUnicode(partial, drawn, usedFonts); !fixed) {
-        QFile::remove(partial);
-        return fixed.error();
-    }
-    QFile::remove(path);
-    if (!QFile::exists(partial) || !QFile::rename(partial, path)) {
-        QFile::remove(partial);
-        return core::makeError(core::ErrorCode::Io, path.toStdString(), "cannot be written");
-    }
-    return core::Status::success();
+    return writePdf(path, document.title, [&](QPdfWriter &writer, PdfText &text) {
+        text = {drawn, usedFonts};
+        return paintDocument(document, writer, fonts);
+    });
 }
 
 }  // namespace gengbao::report

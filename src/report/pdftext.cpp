@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QPdfWriter>
 #include <QRawFont>
 #include <QSet>
 
@@ -86,6 +87,36 @@ core::Status fixPdfToUnicode(const QString &path, const QString &drawnText,
     file.seek(0);
     if (file.write(pdf) != pdf.size())
         return core::makeError(core::ErrorCode::Io, path.toStdString(), "cannot be rewritten");
+    return core::Status::success();
+}
+
+core::Status writePdf(const QString &path, const QString &title,
+                      const std::function<core::Status(QPdfWriter &, PdfText &)> &paint)
+{
+    const QString partial = path + QStringLiteral(".part");
+    PdfText text;
+    {
+        QPdfWriter writer(partial);
+        writer.setResolution(600);
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Gengbao"));
+        auto status = paint(writer, text);
+        if (!status) {
+            QFile::remove(partial);
+            core::Error error = status.error();
+            error.file = path.toStdString();
+            return error;
+        }
+    }
+    if (auto fixed = fixPdfToUnicode(partial, text.drawn, text.fonts); !fixed) {
+        QFile::remove(partial);
+        return fixed.error();
+    }
+    QFile::remove(path);
+    if (!QFile::exists(partial) || !QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        return core::makeError(core::ErrorCode::Io, path.toStdString(), "cannot be written");
+    }
     return core::Status::success();
 }
 

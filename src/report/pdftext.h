@@ -7,6 +7,10 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
+class QPdfWriter;
+
 namespace gengbao::report {
 
 // Makes the text of a PDF written by QPdfWriter copy and search as the characters drawn.
@@ -20,5 +24,18 @@ namespace gengbao::report {
 // cross-reference offsets stay valid.
 core::Status fixPdfToUnicode(const QString &path, const QString &drawnText,
                              const QList<QFont> &fonts);
+
+// What a PDF's painter drew: every character, and the fonts it drew them in (for the fix above).
+struct PdfText
+{
+    QString drawn;
+    QList<QFont> fonts;
+};
+
+// Writes a PDF the way every Gengbao PDF is written: `paint` draws into a 600 dpi QPdfWriter on a
+// file beside the target and says what text it drew; the text map is fixed (fixPdfToUnicode);
+// then the file replaces the target, so a failure never leaves a half-written PDF behind.
+core::Status writePdf(const QString &path, const QString &title,
+                      const std::function<core::Status(QPdfWriter &, PdfText &)> &paint);
 
 }  // namespace gengbao::report

@@ -44,4 +44,17 @@ void SettingsDialog::accept()
     QDialog::accept();
 }
 
+report::DocumentFonts SettingsDialog::documentFonts()
+{
+    QSettings settings;
+    report::DocumentFonts fonts;
+    report::DocumentFonts::prefer(fonts.text,
+                                  settings.value(QStringLiteral("fonts/text")).toString());
+    report::DocumentFonts::prefer(fonts.title,
+                                  settings.value(QStringLiteral("fonts/title")).toString());
+    report::DocumentFonts::prefer(fonts.heading,
+                                  settings.value(QStringLiteral("fonts/heading")).toString());
+    return fonts;
+}
+
 }  // namespace gengbao::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <report/officialdocument.h>
+
 #include <QDialog>
 
 #include <memory>
@@ -22,6 +24,10 @@ public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     ~SettingsDialog() override;
     void accept() override;
+
+    // The fonts of printed documents as the officer chose them, in front of the fallbacks: what
+    // every print, preview and PDF of the window uses.
+    static report::DocumentFonts documentFonts();
 
 private:
     std::unique_ptr<Ui::SettingsDialog> mUi;

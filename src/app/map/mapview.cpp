@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapview.h"
 
+#include "../dialogs/settingsdialog.h"
+
 #include "../dialogs/drawnparceldialog.h"
 #include "../dialogs/mapprintdialog.h"
 #include "../dialogs/referencelayerdialog.h"
@@ -57,21 +59,6 @@ bool aligned(const core::MapData &data, const std::vector<core::ParcelRow> &rows
             return false;
     }
     return true;
-}
-
-// The officer's fonts for printed documents (settings fonts/text, fonts/title, fonts/heading), in
-// front of the fallbacks, as for the annex.
-report::DocumentFonts preferredDocumentFonts()
-{
-    QSettings settings;
-    report::DocumentFonts fonts;
-    report::DocumentFonts::prefer(fonts.text,
-                                  settings.value(QStringLiteral("fonts/text")).toString());
-    report::DocumentFonts::prefer(fonts.title,
-                                  settings.value(QStringLiteral("fonts/title")).toString());
-    report::DocumentFonts::prefer(fonts.heading,
-                                  settings.value(QStringLiteral("fonts/heading")).toString());
-    return fonts;
 }
 
 QIcon swatch(const QBrush &fill, const QPen &outline)
@@ -680,7 +667,7 @@ std::optional<report::MapSheet> MapView::chooseSheet(const QString &title)
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     report::MapSheetOptions options = dialog.options();
-    options.fonts = preferredDocumentFonts();
+    options.fonts = SettingsDialog::documentFonts();
     // The same sheet as `gengbao-cli print map`.
     auto sheet =
         report::makeMapSheet(mData, mSession.rows(), mSession.project()->settings(), options);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "payoutsview.h"
 
+#include "../dialogs/settingsdialog.h"
 #include "../session/projectsession.h"
 #include "../session/strings.h"
 
@@ -133,8 +134,9 @@ void PayoutsView::printPreview()
     QPrinter printer(QPrinter::HighResolution);
     printer.setDocName(document.title);
     QPrintPreviewDialog preview(&printer, this);
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this,
-            [&document](QPrinter *target) { (void)report::paintDocument(document, *target); });
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&document](QPrinter *target) {
+        (void)report::paintDocument(document, *target, SettingsDialog::documentFonts());
+    });
     preview.exec();
 }
 
@@ -154,7 +156,8 @@ void PayoutsView::exportPdf()
                                      tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    if (auto written = report::writeDocumentPdf(document, path); !written)
+    if (auto written = report::writeDocumentPdf(document, path, SettingsDialog::documentFonts());
+        !written)
         QMessageBox::warning(this, tr("Cannot export"), report::errorText(written.error()));
 }
 

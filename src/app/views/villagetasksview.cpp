@@ -2,6 +2,7 @@
 #include "villagetasksview.h"
 
 #include "../dialogs/allocationdialog.h"
+#include "../dialogs/settingsdialog.h"
 #include "../models/tasktablemodel.h"
 #include "../session/projectsession.h"
 #include "../session/strings.h"
@@ -106,8 +107,9 @@ void VillageTasksView::printPreview()
     QPrinter printer(QPrinter::HighResolution);
     printer.setDocName(annex.title);
     QPrintPreviewDialog preview(&printer, this);
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this,
-            [&annex](QPrinter *target) { (void)report::paintDocument(annex, *target); });
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&annex](QPrinter *target) {
+        (void)report::paintDocument(annex, *target, SettingsDialog::documentFonts());
+    });
     preview.exec();
 }
 
