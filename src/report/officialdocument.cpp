@@ -10,6 +10,9 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <algorithm>
+#include <cmath>
+
 namespace gengbao::report {
 
 namespace {
@@ -150,14 +153,40 @@ private:
             rows.append(table.total);
         int next = 0;
         for (;;) {
-            drawRow(mLine++, table, table.columns);  // the header on every page
-            while (next < rows.size() && mLine <= kLinesPerPage)
-                drawRow(mLine++, table, rows[next++]);
+            drawRow(mLine++, table, table.columns, 1);  // the header on every page
+            while (next < rows.size()) {
+                const int lines = rowLines(table, rows[next]);
+                if (mLine + lines - 1 > kLinesPerPage)
+                    break;
+                drawRow(mLine, table, rows[next++], lines);
+                mLine += lines;
+            }
             if (next >= rows.size())
                 return true;
             if (!newPage())
                 return false;
         }
+    }
+
+    // How many grid lines a row takes: one, or as many as its longest cell needs once wrapped
+    // (a long remark), never more than a page holds under its header.
+    int rowLines(const DocumentTable &table, const QStringList &cells) const
+    {
+        QFont font = mTextFont;
+        font.setPointSizeF(table.pointSize);
+        const QFontMetricsF metrics(font, &mDevice);
+        const double lineHeight = mMm(kLineMm);
+        double tallest = 0;
+        for (int column = 0; column < table.widthsMm.size(); ++column) {
+            const double width = mMm(table.widthsMm[column]) - 2 * mMm(1);
+            tallest = std::max(tallest, metrics
+                                            .boundingRect(QRectF(0, 0, width, 1e9),
+                                                          Qt::AlignCenter | Qt::TextWordWrap,
+                                                          cells.value(column))
+                                            .height());
+        }
+        const int lines = int(std::ceil(tallest / lineHeight - 1e-9));
+        return std::clamp(lines, 1, kLinesPerPage - 1);
     }
 
     // Lines [line, line + count) of the text block, full width.
@@ -166,7 +195,8 @@ private:
         return mMm.rect(kLeftMm, kTopMm + (line - 1) * kLineMm, kBlockWidthMm, count * kLineMm);
     }
 
-    void drawRow(int line, const DocumentTable &table, const QStringList &cells)
+    // A row over `lines` grid lines from `line`.
+    void drawRow(int line, const DocumentTable &table, const QStringList &cells, int lines)
     {
         double x = kLeftMm;
         const double y = kTopMm + (line - 1) * kLineMm;
@@ -178,7 +208,7 @@ private:
         mPainter.setPen(pen);
         for (int column = 0; column < table.widthsMm.size(); ++column) {
             const double width = table.widthsMm[column];
-            const QRectF cell = mMm.rect(x, y, width, kLineMm);
+            const QRectF cell = mMm.rect(x, y, width, lines * kLineMm);
             mPainter.drawRect(cell);
             mPainter.drawText(cell.adjusted(mMm(1), 0, -mMm(1), 0),
                               Qt::AlignCenter | Qt::TextWordWrap, cells.value(column));

@@ -410,6 +410,28 @@ TEST_CASE("cli print annex runs over pages and repeats the table header", "[cli]
     CHECK(std::find(lines.begin(), lines.end(), "合计 0 0") != lines.end());
 }
 
+TEST_CASE("cli print annex gives a long remark the lines it needs", "[cli][plan]")
+{
+    // The remarks column is 20 mm wide: this remark wraps to three lines. Its row grows to hold
+    // them (it used to keep one line's height and cut off the third line), and the rows below
+    // follow it.
+    TempDir dir;
+    const std::string project = dir.file("sample.gpkg");
+    REQUIRE(cli("sample " + project).status == 0);
+    REQUIRE(
+        cli("set-task " + project + " 黄瓜村 30 --remarks '国道旁荒地，由第三组负责复垦'").status ==
+        0);
+    REQUIRE(cli("print annex " + project + " -o " + dir.file("annex.pdf")).status == 0);
+    const auto text = runCommand("pdftotext " + dir.file("annex.pdf") + " -").out;
+    INFO(text);
+    for (const char *part : {"国道旁", "第三组", "复垦"})
+        CHECK(text.find(part) != std::string::npos);
+    const auto lines =
+        collapsedLines(runCommand("pdftotext -layout " + dir.file("annex.pdf") + " -").out);
+    CHECK(std::find(lines.begin(), lines.end(), "5 三溪村 17.64 30") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "合计 874.48 465.17") != lines.end());
+}
+
 TEST_CASE("cli exports the village table as XLSX and reads an edited copy back", "[cli][plan]")
 {
     // The exported sheet holds the seed's tasks; a second project with other tasks takes them
