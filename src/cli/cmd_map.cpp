@@ -3,6 +3,7 @@
 // and its print sheet, without a display.
 #include "arguments.h"
 #include "commands.h"
+#include "offscreengui.h"
 #include "output.h"
 
 #include <core/ops/exportparcels.h>
@@ -12,38 +13,15 @@
 #include <report/mapsheet.h>
 #include <report/mapstyle.h>
 
-#include <QGuiApplication>
 #include <QImage>
 
 #include <charconv>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 
 namespace gengbao::cli {
 
 namespace {
-
-// Fonts and painting need a QGuiApplication; the CLI draws without a display. (The same as
-// cmd_print.cpp's: Qt's notices must not become the first stderr line, which scripts read as the
-// error.)
-class OffscreenGui
-{
-public:
-    OffscreenGui()
-    {
-        if (std::getenv("QT_QPA_PLATFORM") == nullptr)
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
-        mApplication = std::make_unique<QGuiApplication>(mArgc, mArgv);
-    }
-
-private:
-    int mArgc = 1;
-    char mName[12] = "gengbao-cli";
-    char *mArgv[2] = {mName, nullptr};
-    std::unique_ptr<QGuiApplication> mApplication;
-};
 
 constexpr int kMaxSide = 16384;
 

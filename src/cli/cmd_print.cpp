@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "arguments.h"
 #include "commands.h"
+#include "offscreengui.h"
 #include "output.h"
 
 #include <core/ops/payouts.h>
@@ -9,36 +10,7 @@
 #include <report/annex.h>
 #include <report/payoutsheet.h>
 
-#include <QGuiApplication>
-
-#include <cstdlib>
-
 namespace gengbao::cli {
-
-namespace {
-
-// Fonts and painting need a QGuiApplication; the CLI draws without a display.
-class OffscreenGui
-{
-public:
-    OffscreenGui()
-    {
-        if (std::getenv("QT_QPA_PLATFORM") == nullptr)
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        // Qt's notices (a missing XDG_RUNTIME_DIR...) must not become the first stderr line,
-        // which scripts read as the error.
-        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
-        mApplication = std::make_unique<QGuiApplication>(mArgc, mArgv);
-    }
-
-private:
-    int mArgc = 1;
-    char mName[12] = "gengbao-cli";
-    char *mArgv[2] = {mName, nullptr};
-    std::unique_ptr<QGuiApplication> mApplication;
-};
-
-}  // namespace
 
 int runPrint(const std::vector<std::string> &args)
 {

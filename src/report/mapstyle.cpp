@@ -2,6 +2,7 @@
 #include "mapstyle.h"
 
 #include <core/base/units.h>
+#include <core/domain/lifecycle.h>
 #include <core/domain/screening.h>
 
 #include <QCoreApplication>
@@ -138,25 +139,19 @@ enum StageClass : std::uint16_t {
     kProposalRejected,
 };
 
+// The stages keep core's order, so a stage's class is its number.
+static_assert(kCandidate == std::uint16_t(core::Stage::Candidate) &&
+              kApproved == std::uint16_t(core::Stage::Approved) &&
+              kWithdrawn == std::uint16_t(core::Stage::Withdrawn));
+
 std::uint16_t stageClassOf(const core::ParcelRow &row)
 {
     if (row.proposal == "proposed" || row.proposal == "reviewed")
         return kProposalPending;
     if (row.proposal == "rejected")
         return kProposalRejected;
-    static const std::map<std::string, std::uint16_t, std::less<>> byName = {
-        {"candidate", kCandidate},
-        {"selected", kSelected},
-        {"restoring", kRestoring},
-        {"planted", kPlanted},
-        {"evidence_submitted", kEvidenceSubmitted},
-        {"verified", kVerified},
-        {"approved", kApproved},
-        {"rejected", kRejected},
-        {"withdrawn", kWithdrawn},
-    };
-    const auto found = byName.find(row.stage);
-    return found == byName.end() ? std::uint16_t(kCandidate) : found->second;
+    const auto stage = core::parseStage(row.stage);
+    return stage ? std::uint16_t(*stage) : std::uint16_t(kCandidate);
 }
 
 std::vector<StyleClass> stageClasses(LabelLanguage language)
