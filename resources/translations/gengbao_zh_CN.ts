@@ -156,6 +156,26 @@
             <source>Polygons expected</source>
             <translation>应为面图层</translation>
         </message>
+        <message>
+            <source>This is the open project file itself; choose the county's file</source>
+            <translation>这是当前打开的项目文件本身，请选择县里下发的文件</translation>
+        </message>
+        <message>
+            <source>Another program is changing the project; wait until it has finished, then try again</source>
+            <translation>另一个程序正在修改本项目，请等它完成后再试</translation>
+        </message>
+        <message>
+            <source>The disk is full; nothing was changed. Free some space, then try again</source>
+            <translation>磁盘已满，未做任何修改。请腾出空间后再试</translation>
+        </message>
+        <message>
+            <source>The project cannot be changed here: the file, its folder or its disk is read-only. Copy it to a folder you can write to</source>
+            <translation>无法在此修改项目：文件、所在文件夹或磁盘是只读的。请把项目复制到可写的文件夹</translation>
+        </message>
+        <message>
+            <source>The project file was deleted or replaced while it was open; nothing was written</source>
+            <translation>项目文件在打开期间被删除或替换，未写入任何内容</translation>
+        </message>
     </context>
     <context>
         <name>ImportDialog</name>
@@ -978,6 +998,50 @@
         <message>
             <source>&amp;Layers</source>
             <translation>图层(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Save a &amp;Copy As...</source>
+            <translation>另存副本(&amp;C)...</translation>
+        </message>
+        <message>
+            <source>-copy</source>
+            <translation>-副本</translation>
+        </message>
+        <message>
+            <source>Save a Copy of the Project</source>
+            <translation>另存项目副本</translation>
+        </message>
+        <message>
+            <source>Cannot save the copy</source>
+            <translation>无法保存副本</translation>
+        </message>
+        <message>
+            <source>Saved a copy as %1</source>
+            <translation>已另存副本：%1</translation>
+        </message>
+        <message>
+            <source>The project file is gone: changes are no longer saved.</source>
+            <translation>项目文件已不在原处：修改不再保存。</translation>
+        </message>
+        <message>
+            <source>The project file is gone</source>
+            <translation>项目文件已不在原处</translation>
+        </message>
+        <message>
+            <source>The file %1 was deleted, moved or replaced by another file while it was open. To keep any change from landing where nobody will find it, nothing more is saved to it.
+
+Everything the window holds can still be saved as a new project file.</source>
+            <translation>项目文件 %1 在打开期间被删除、移走或被另一个文件替换。为免修改写到无人能找到的地方，此后不再向它保存任何内容。
+
+窗口中的全部内容仍可另存为一个新的项目文件。</translation>
+        </message>
+        <message>
+            <source>Save as a New File...</source>
+            <translation>另存为新文件...</translation>
+        </message>
+        <message>
+            <source>Not Now</source>
+            <translation>暂不</translation>
         </message>
     </context>
     <context>

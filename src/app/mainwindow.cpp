@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "dialogs/advancedialog.h"
+#include "dialogs/filedialogs.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/importsummarydialog.h"
 #include "dialogs/newprojectdialog.h"
@@ -42,6 +43,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -101,6 +103,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
     mRecentMenu = fileMenu->addMenu(tr("Open &Recent"));
     connect(mRecentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    mSaveCopyAction = fileMenu->addAction(tr("Save a &Copy As..."));
+    connect(mSaveCopyAction, &QAction::triggered, this, &MainWindow::saveCopy);
     fileMenu->addSeparator();
     mImportAction = fileMenu->addAction(tr("&Import Parcels..."));
     mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -171,6 +175,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mSession, &ProjectSession::undoFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Cannot undo"), message);
     });
+    connect(mSession, &ProjectSession::projectFileLost, this, &MainWindow::projectFileLost);
     connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         mAdvanceAction->setEnabled(mTable->selectionModel()->hasSelection());
         mShowOnMapAction->setEnabled(mTable->selectionModel()->hasSelection());
@@ -192,7 +197,7 @@ void MainWindow::chooseAndOpenProject()
 {
     QSettings settings;
     const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start,
+    const QString path = FileDialogs::getOpenFileName(this, tr("Open Project"), start,
                                                       tr("Gengbao projects (*.gpkg)"));
     if (path.isEmpty())
         return;
@@ -238,7 +243,7 @@ void MainWindow::newProject()
     const QString start = stored.value(QStringLiteral("lastDirectory")).toString();
     const QString name =
         toQString(settings.town) + QString::number(settings.year) + QStringLiteral(".gpkg");
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("New Project"), QDir(start).filePath(name), tr("Gengbao projects (*.gpkg)"));
     if (path.isEmpty())
         return;
@@ -665,7 +670,7 @@ void MainWindow::exportAnnexPdf()
         return;
     QSettings settings;
     const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("Export Task Annex as PDF"),
         QDir(start).filePath(document->title + QStringLiteral(".pdf")), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
@@ -676,6 +681,47 @@ void MainWindow::exportAnnexPdf()
                              report::errorText(written.error()));
 }
 
+void MainWindow::saveCopy()
+{
+    core::Project *project = mSession->project();
+    if (!project)
+        return;
+    const QFileInfo current(toQString(project->path()));
+    const QString proposed =
+        current.dir().filePath(current.completeBaseName() + tr("-copy") + QStringLiteral(".gpkg"));
+    const QString path = FileDialogs::getSaveFileName(this, tr("Save a Copy of the Project"),
+                                                      proposed, tr("Gengbao projects (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    if (const auto failure = mSession->saveCopy(path)) {
+        QMessageBox::warning(this, tr("Cannot save the copy"), *failure);
+        return;
+    }
+    if (mSession->fileLost()) {
+        // The copy is the project now: open it, so that work goes on in a file that exists.
+        openProject(path);
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy as %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::projectFileLost(const QString &path)
+{
+    mStatusLabel->setText(tr("The project file is gone: changes are no longer saved."));
+    QMessageBox box(QMessageBox::Warning, tr("The project file is gone"),
+                    tr("The file %1 was deleted, moved or replaced by another file while it was "
+                       "open. To keep any change from landing where nobody will find it, "
+                       "nothing more is saved to it.\n\nEverything the window holds can still be "
+                       "saved as a new project file.")
+                        .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+                    QMessageBox::NoButton, this);
+    QPushButton *save = box.addButton(tr("Save as a New File..."), QMessageBox::AcceptRole);
+    box.addButton(tr("Not Now"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == save)
+        saveCopy();
+}
+
 void MainWindow::updateTitle()
 {
     core::Project *project = mSession->project();
@@ -684,6 +730,7 @@ void MainWindow::updateTitle()
     mPlanAction->setEnabled(project != nullptr);
     mPrintAnnexAction->setEnabled(project != nullptr);
     mAnnexPdfAction->setEnabled(project != nullptr);
+    mSaveCopyAction->setEnabled(project != nullptr);
     if (!project) {
         setWindowTitle(tr("Gengbao"));
         return;

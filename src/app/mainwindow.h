@@ -65,6 +65,10 @@ private:
     // The task breakdown annex (任务分解表) of the restoration program, to a printer or a PDF.
     void printAnnex();
     void exportAnnexPdf();
+    // A copy of the open project under a new name (a backup, or the rescue of a lost file).
+    void saveCopy();
+    // The open file was deleted or replaced: say so and offer to save what the window holds.
+    void projectFileLost(const QString &path);
     std::optional<report::OfficialDocument> annex();
     void updateTitle();
     void updateStatus();
@@ -85,6 +89,7 @@ private:
     QLabel *mStatusLabel = nullptr;
     QAction *mPrintAnnexAction = nullptr;
     QAction *mAnnexPdfAction = nullptr;
+    QAction *mSaveCopyAction = nullptr;
     QAction *mAdvanceAction = nullptr;
     QAction *mImportAction = nullptr;
     QMenu *mRecentMenu = nullptr;

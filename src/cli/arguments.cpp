@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "arguments.h"
 
+#include <core/base/strings.h>
+#include <core/base/units.h>
+
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
+#include <limits>
 
 namespace gengbao::cli {
 
@@ -81,14 +84,46 @@ void Arguments::expectPositionalCount(std::size_t count) const
 
 std::optional<int> parseEpsg(const std::string &text)
 {
-    std::string digits = text;
-    if (digits.size() > 5 && (digits.rfind("EPSG:", 0) == 0 || digits.rfind("epsg:", 0) == 0))
-        digits = digits.substr(5);
-    int value = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (error != std::errc() || end != digits.data() + digits.size() || value <= 0)
+    std::string_view digits = text;
+    if (digits.size() > 5 && (digits.substr(0, 5) == "EPSG:" || digits.substr(0, 5) == "epsg:"))
+        digits.remove_prefix(5);
+    const auto value = core::parsePositiveInteger(digits);
+    if (!value || *value > std::numeric_limits<int>::max())
         return std::nullopt;
-    return value;
+    return static_cast<int>(*value);
+}
+
+std::int64_t centiMuValue(const std::string &what, const std::string &text)
+{
+    auto value = core::parseAreaCentiMu(text);
+    if (!value)
+        throw UsageError(what + ": " + value.error().detail);
+    return *value;
+}
+
+std::int64_t positiveIntegerValue(const std::string &what, const std::string &text,
+                                  const std::string &expected)
+{
+    const auto value = core::parsePositiveInteger(text);
+    if (!value)
+        throw UsageError(what + " is " + expected + ", not '" + text + "'");
+    return *value;
+}
+
+double decimalValue(const std::string &what, const std::string &text, const std::string &expected)
+{
+    const auto value = core::parseDecimal(text);
+    if (!value)
+        throw UsageError(what + " is " + expected + ", not '" + text + "'");
+    return *value;
+}
+
+std::string dateValue(const std::string &what, const std::string &text)
+{
+    if (!core::isCalendarDate(text))
+        throw UsageError(what + " is a date YYYY-MM-DD that is on the calendar, not '" + text +
+                         "'");
+    return text;
 }
 
 FileAndLayer splitFileAndLayer(const std::string &text)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -37,8 +38,22 @@ private:
     std::vector<std::string> mFlags;
 };
 
-// Parses "EPSG:4545" or "4545".
+// Parses "EPSG:4545" or "4545" (digits only: no sign, blank or hex).
 std::optional<int> parseEpsg(const std::string &text);
+
+// The values of options and arguments an officer types, read strictly (no sign, blank,
+// exponent, hex, inf or nan: core/base/strings.h), or a UsageError that names the option and
+// says what it takes. what names the option or argument ("--floor", "MU").
+// An area in mu with at most 2 decimals, 0 to kMaxAreaMu, in 0.01 mu.
+std::int64_t centiMuValue(const std::string &what, const std::string &text);
+// A whole number from 1 up; expected says what it is ("a run number (see gengbao-cli runs)").
+std::int64_t positiveIntegerValue(const std::string &what, const std::string &text,
+                                  const std::string &expected);
+// A non-negative decimal such as 25 or 0.5.
+double decimalValue(const std::string &what, const std::string &text, const std::string &expected);
+// A date given as YYYY-MM-DD that is a real calendar day. An empty --date is refused, not read
+// as today: only leaving the option out means today.
+std::string dateValue(const std::string &what, const std::string &text);
 
 // FILE or FILE:LAYER. A path that exists as typed is a file, whatever colons it holds.
 struct FileAndLayer

@@ -11,6 +11,7 @@
 #include <report/xlsxpayouts.h>
 #include <report/xlsxtasks.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,14 +41,7 @@ int runExport(const std::vector<std::string> &args)
     if (const auto run = arguments.value("--run")) {
         if (what != "screening")
             throw UsageError("--run goes with export screening");
-        try {
-            std::size_t used = 0;
-            runId = std::stoll(*run, &used);
-            if (used != run->size() || runId <= 0)
-                throw std::invalid_argument("run");
-        } catch (const std::exception &) {
-            throw UsageError("--run needs a run number (see gengbao-cli runs), not '" + *run + "'");
-        }
+        runId = positiveIntegerValue("--run", *run, "a run number (see gengbao-cli runs)");
     }
 
     auto project = core::Project::open(projectPath);
@@ -105,8 +99,8 @@ int runExport(const std::vector<std::string> &args)
                                   row["shortfall_mu"].get<double>());
                     stream << core::csv::field(row["village"].get<std::string>()) << ","
                            << core::csv::field(row["village_code"].get<std::string>()) << ","
-                           << numbers << "," << core::csv::field(row["remarks"].get<std::string>())
-                           << "\r\n";
+                           << core::csv::number(numbers) << ","
+                           << core::csv::field(row["remarks"].get<std::string>()) << "\r\n";
                 }
             }
             return stream ? core::Status::success()
@@ -125,14 +119,19 @@ int runExport(const std::vector<std::string> &args)
     // Write beside the target and rename, so a failed export never leaves half a file.
     const std::string temporary = *output + ".part";
     {
+        errno = 0;
         std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
         if (!file)
-            return fail(core::makeError(core::ErrorCode::Io, *output, "cannot be written"));
+            return fail(core::writeError(*output, errno));
         auto status = write(file);
-        file.close();
+        file.close();  // a full disk shows here at the latest, with errno set by write(2)
         if (!status || !file) {
+            const int writeErrno = errno;
             std::remove(temporary.c_str());
-            return fail(core::makeError(core::ErrorCode::Io, *output, "cannot be written"));
+            return fail(status && writeErrno ? core::writeError(*output, writeErrno)
+                        : status
+                            ? core::makeError(core::ErrorCode::Io, *output, "cannot be written")
+                            : status.error());
         }
     }
     std::error_code ec;

@@ -31,16 +31,11 @@ int printChange(const std::string &projectPath, const core::Result<core::ChangeR
     return 0;
 }
 
-std::int64_t idArgument(const std::string &text)
+// --date when given: a real day (an empty value is a mistake, not today); "" (today) without.
+std::string dateOption(const Arguments &arguments, const std::string &option)
 {
-    try {
-        std::size_t used = 0;
-        const long long id = std::stoll(text, &used);
-        if (used == text.size() && id > 0)
-            return id;
-    } catch (const std::exception &) {
-    }
-    throw UsageError("AUDIT_ID is the number of an audit log entry, not '" + text + "'");
+    const auto text = arguments.value(option);
+    return text ? dateValue(option, *text) : std::string();
 }
 
 }  // namespace
@@ -61,17 +56,13 @@ int runAdvance(const std::vector<std::string> &args)
     core::StageChange change;
     change.parcelId = parcelId;
     change.to = *stage;
-    change.date = arguments.value("--date").value_or("");
+    change.date = dateOption(arguments, "--date");
     change.note = arguments.value("--note").value_or("");
     change.document = arguments.value("--doc").value_or("");
     change.reason = arguments.value("--reason").value_or("");
     change.user = arguments.value("--user").value_or("");
-    if (const auto accepted = arguments.value("--accepted-net-mu")) {
-        auto value = core::parseCentiMu(*accepted);
-        if (!value)
-            throw UsageError("--accepted-net-mu: " + value.error().detail);
-        change.acceptedNetCentiMu = *value;
-    }
+    if (const auto accepted = arguments.value("--accepted-net-mu"))
+        change.acceptedNetCentiMu = centiMuValue("--accepted-net-mu", *accepted);
     auto project = core::Project::open(projectPath);
     if (!project)
         return fail(project.error());
@@ -93,7 +84,7 @@ int runReview(const std::vector<std::string> &args)
     core::ProposalChange change;
     change.parcelId = parcelId;
     change.to = *proposal;
-    change.date = arguments.value("--date").value_or("");
+    change.date = dateOption(arguments, "--date");
     change.note = arguments.value("--note").value_or("");
     change.document = arguments.value("--doc").value_or("");
     change.reason = arguments.value("--reason").value_or("");
@@ -115,10 +106,11 @@ int runReport(const std::vector<std::string> &args)
     const std::string format = arguments.value("--format").value_or("json");
     if (format != "json" && format != "csv")
         throw UsageError("--format is json or csv, not '" + format + "'");
+    const std::string asOf = dateOption(arguments, "--as-of");
     auto project = core::Project::open(projectPath);
     if (!project)
         return fail(project.error());
-    auto report = core::progressReport(**project, arguments.value("--as-of").value_or(""));
+    auto report = core::progressReport(**project, asOf);
     if (!report) {
         core::Error error = report.error();
         error.file = projectPath;
@@ -152,7 +144,9 @@ int runUndoRedo(const std::vector<std::string> &args, bool undo)
 {
     const Arguments arguments(args, {"--user"}, {});
     const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
-    const std::int64_t id = idArgument(arguments.required(1, "AUDIT_ID"));
+    const std::int64_t id =
+        positiveIntegerValue("AUDIT_ID", arguments.required(1, "AUDIT_ID"),
+                             "the number of an audit log entry (see gengbao-cli audit)");
     arguments.expectPositionalCount(2);
     auto project = core::Project::open(projectPath);
     if (!project)

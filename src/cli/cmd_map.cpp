@@ -6,6 +6,7 @@
 #include "offscreengui.h"
 #include "output.h"
 
+#include <core/base/strings.h>
 #include <core/ops/exportparcels.h>
 #include <core/ops/mapdata.h>
 #include <core/project.h>
@@ -15,9 +16,9 @@
 
 #include <QImage>
 
-#include <charconv>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace gengbao::cli {
 
@@ -28,18 +29,16 @@ constexpr int kMaxSide = 16384;
 QSize parseSize(const std::string &text)
 {
     const auto x = text.find_first_of("xX");
-    int width = 0, height = 0;
-    const auto parse = [](const char *first, const char *last, int &value) {
-        const auto [end, error] = std::from_chars(first, last, value);
-        return error == std::errc() && end == last;
-    };
-    if (x == std::string::npos || !parse(text.data(), text.data() + x, width) ||
-        !parse(text.data() + x + 1, text.data() + text.size(), height))
+    const std::string_view all = text;
+    const auto width = core::parsePositiveInteger(all.substr(0, x));
+    const auto height =
+        x == std::string::npos ? std::nullopt : core::parsePositiveInteger(all.substr(x + 1));
+    if (!width || !height)
         throw UsageError("--size is WIDTHxHEIGHT in pixels, such as 1920x1080, not '" + text + "'");
-    if (width < 1 || height < 1 || width > kMaxSide || height > kMaxSide)
+    if (*width > kMaxSide || *height > kMaxSide)
         throw UsageError("--size takes 1 to " + std::to_string(kMaxSide) + " pixels a side, not '" +
                          text + "'");
-    return QSize(width, height);
+    return QSize(static_cast<int>(*width), static_cast<int>(*height));
 }
 
 report::ColourBy colourByOption(const Arguments &arguments, report::ColourBy fallback)
@@ -104,11 +103,10 @@ int runRender(const std::vector<std::string> &args)
     const report::ColourBy colourBy = colourByOption(arguments, report::ColourBy::Eligibility);
     int threads = 0;
     if (const auto text = arguments.value("--threads")) {
-        const auto [end, error] =
-            std::from_chars(text->data(), text->data() + text->size(), threads);
-        if (error != std::errc() || end != text->data() + text->size() || threads < 1 ||
-            threads > 16)
+        const std::int64_t count = positiveIntegerValue("--threads", *text, "1 to 16");
+        if (count > 16)
             throw UsageError("--threads is 1 to 16, not '" + *text + "'");
+        threads = static_cast<int>(count);
     }
 
     auto loaded = loadMap(projectPath);

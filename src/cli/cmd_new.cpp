@@ -3,9 +3,9 @@
 #include "commands.h"
 #include "output.h"
 
-#include <core/base/strings.h>
 #include <core/project.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace gengbao::cli {
@@ -21,14 +21,18 @@ int runNew(const std::vector<std::string> &args)
     settings.county = arguments.value("--county").value_or("");
     if (settings.town.empty())
         throw UsageError("--town is required");
-    const auto year = core::parseNumber(arguments.value("--year").value_or(""));
-    if (!year || *year != static_cast<int>(*year))
-        throw UsageError("--year needs a year such as 2023");
-    settings.year = static_cast<int>(*year);
-    const auto target = core::parseNumber(arguments.value("--target").value_or(""));
-    if (!target || *target < 0)
-        throw UsageError("--target needs the town's restoration target in mu, e.g. 465.17");
-    settings.targetMu = *target;
+    const auto year = arguments.value("--year");
+    if (!year)
+        throw UsageError("--year is required: the plan's year, such as 2023");
+    settings.year = static_cast<int>(std::min<std::int64_t>(
+        positiveIntegerValue("--year", *year, "a year such as 2023"), 1'000'000));
+    if (settings.year < 2000 || settings.year > 2100)
+        throw UsageError("--year is a year from 2000 to 2100, not '" + *year + "'");
+    const auto target = arguments.value("--target");
+    if (!target)
+        throw UsageError("--target is required: the town's restoration target in mu, e.g. 465.17");
+    // Hundredths of a mu, exact: the nearest double to a 2-decimal figure prints as that figure.
+    settings.targetMu = double(centiMuValue("--target", *target)) / 100.0;
     if (const auto crs = arguments.value("--crs")) {
         settings.crsEpsg = parseEpsg(*crs);
         if (!settings.crsEpsg)

@@ -11,18 +11,6 @@
 
 namespace gengbao::cli {
 
-namespace {
-
-std::int64_t centiMu(const std::string &option, const std::string &text)
-{
-    auto value = core::parseCentiMu(text);
-    if (!value)
-        throw UsageError(option + ": " + value.error().detail);
-    return *value;
-}
-
-}  // namespace
-
 int runSetTask(const std::vector<std::string> &args)
 {
     const Arguments arguments(args, {"--remarks"}, {});
@@ -30,7 +18,7 @@ int runSetTask(const std::vector<std::string> &args)
     const std::string &village = arguments.required(1, "VILLAGE (name or 12-digit code)");
     const std::string &mu = arguments.required(2, "MU");
     arguments.expectPositionalCount(3);
-    const std::int64_t task = centiMu("MU", mu);
+    const std::int64_t task = centiMuValue("MU", mu);
     auto project = core::Project::open(projectPath);
     if (!project)
         return fail(project.error());
@@ -65,7 +53,7 @@ int runAllocate(const std::vector<std::string> &args)
         throw UsageError("--floor goes with --method floor-proportional");
     if (!floorText && allocationMethod == core::AllocationMethod::FloorProportional)
         throw UsageError("--method floor-proportional needs --floor MU");
-    const std::int64_t floor = floorText ? centiMu("--floor", *floorText) : 0;
+    const std::int64_t floor = floorText ? centiMuValue("--floor", *floorText) : 0;
 
     auto project = core::Project::open(projectPath);
     if (!project)

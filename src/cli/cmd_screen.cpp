@@ -8,8 +8,8 @@
 #include <core/ops/screenparcels.h>
 #include <core/project.h>
 
-#include <cstdlib>
 #include <iostream>
+#include <optional>
 
 namespace gengbao::cli {
 
@@ -36,15 +36,30 @@ core::ConstraintSpec kindAndFile(const std::string &option, const std::string &t
     return spec;
 }
 
-double number(const Arguments &arguments, const std::string &option, double fallback)
+// --max-slope: above 0° and below 90°, as the plan's rule.
+std::optional<double> slopeOption(const Arguments &arguments)
 {
-    const auto text = arguments.value(option);
+    const auto text = arguments.value("--max-slope");
     if (!text)
-        return fallback;
-    char *end = nullptr;
-    const double value = std::strtod(text->c_str(), &end);
-    if (text->empty() || *end != '\0')
-        throw UsageError(option + " needs a number, not '" + *text + "'");
+        return std::nullopt;
+    const char *expected = "a slope in degrees above 0 and below 90, such as 25";
+    const double value = decimalValue("--max-slope", *text, expected);
+    if (!(value > 0.0 && value < 90.0))
+        throw UsageError(std::string("--max-slope is ") + expected + ", not '" + *text + "'");
+    return value;
+}
+
+// --tolerance: 0 to 10000 m², the plan dialog's limit (beyond 1 ha an overlap is not a sliver of
+// digitising).
+std::optional<double> toleranceOption(const Arguments &arguments)
+{
+    const auto text = arguments.value("--tolerance");
+    if (!text)
+        return std::nullopt;
+    const char *expected = "an area in m² from 0 to 10000, such as 1";
+    const double value = decimalValue("--tolerance", *text, expected);
+    if (value > 10'000.0)
+        throw UsageError(std::string("--tolerance is ") + expected + ", not '" + *text + "'");
     return value;
 }
 
@@ -57,6 +72,8 @@ int runScreen(const std::vector<std::string> &args)
         {"--allow-terraces"});
     const std::string &projectPath = arguments.required(0, "PROJECT.gpkg");
     arguments.expectPositionalCount(1);
+    const auto maxSlope = slopeOption(arguments);
+    const auto tolerance = toleranceOption(arguments);
 
     core::ScreeningRequest request;
     request.demPath = arguments.value("--dem");
@@ -80,13 +97,8 @@ int runScreen(const std::vector<std::string> &args)
     core::ProgramRules planRules;
     if (const core::Program *restoration = plan->restoration())
         planRules = restoration->rules;
-    request.rules.maxSlopeDeg = number(arguments, "--max-slope", planRules.maxSlopeDeg);
-    if (!(request.rules.maxSlopeDeg > 0.0 && request.rules.maxSlopeDeg < 90.0))
-        throw UsageError("--max-slope is in degrees, between 0 and 90");
-    request.rules.overlapToleranceM2 =
-        number(arguments, "--tolerance", planRules.overlapToleranceM2);
-    if (!(request.rules.overlapToleranceM2 >= 0.0))
-        throw UsageError("--tolerance is in m² and cannot be negative");
+    request.rules.maxSlopeDeg = maxSlope.value_or(planRules.maxSlopeDeg);
+    request.rules.overlapToleranceM2 = tolerance.value_or(planRules.overlapToleranceM2);
     request.rules.allowTerraces = arguments.flag("--allow-terraces") || planRules.allowTerraces;
     TerminalProgress progress;
     auto summary = core::screenParcels(**project, request, progress);

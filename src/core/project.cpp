@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "project.h"
 
+#include "base/openfiles.h"
+#include "base/units.h"
 #include "db/gpkg.h"
 #include "db/migrations.h"
 #include "db/statement.h"
 #include "db/transaction.h"
 #include "geo/crs.h"
 
+#include <cmath>
 #include <filesystem>
-#include <fstream>
 
 namespace gengbao::core {
 
@@ -17,15 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char *kAppVersion = "0.1.0";
-
-// The first 16 bytes of every SQLite 3 file.
-bool looksLikeSqlite(const std::string &path)
-{
-    std::ifstream file(path, std::ios::binary);
-    char magic[16] = {};
-    file.read(magic, sizeof magic);
-    return file.gcount() == 16 && std::string(magic, 15) == "SQLite format 3";
-}
 
 }  // namespace
 
@@ -40,9 +33,12 @@ Result<std::unique_ptr<Project>> Project::create(const std::string &path,
     if (settings.year < 2000 || settings.year > 2100)
         return makeError(ErrorCode::InvalidArgument, path,
                          "year " + std::to_string(settings.year) + " is not plausible");
-    if (!(settings.targetMu >= 0.0))
+    // std::isfinite first: inf and NaN pass a plain comparison the wrong way.
+    if (!std::isfinite(settings.targetMu) || settings.targetMu < 0.0 ||
+        settings.targetMu > double(kMaxAreaMu))
         return makeError(ErrorCode::InvalidArgument, path,
-                         "the target must be a non-negative area in mu");
+                         "the target must be an area from 0 to " + std::to_string(kMaxAreaMu) +
+                             " mu");
     if (settings.crsEpsg) {
         Status crsOk = crs::checkProjectCrs(*settings.crsEpsg);
         if (!crsOk) {
@@ -109,9 +105,11 @@ Result<std::unique_ptr<Project>> Project::open(const std::string &path)
         return makeError(ErrorCode::FileNotFound, path, "no such file");
     if (fs::is_directory(path, ec))
         return makeError(ErrorCode::NotAFile, path, "is a folder, not a project file");
-    if (!looksLikeSqlite(path))
-        return makeError(ErrorCode::NotAProject, path,
-                         "is not a Gengbao project (not a GeoPackage)");
+    // Only SQLite reads the file: a descriptor of our own, closed again, would drop the locks
+    // of every connection this process has to it (see db/openfiles.h). SQLite itself refuses a
+    // file that is not a database; an empty file would pass as an empty database.
+    if (fs::file_size(path, ec) == 0 && !ec)
+        return makeError(ErrorCode::NotAProject, path, "is empty (0 bytes), not a Gengbao project");
     auto database = Database::open(path, Database::Mode::ReadWrite);
     if (!database)
         return database.error();
@@ -124,10 +122,52 @@ Result<std::unique_ptr<Project>> Project::open(const std::string &path)
     if (*version == 0)
         return makeError(ErrorCode::NotAProject, path,
                          "is a GeoPackage or SQLite file but not a Gengbao project");
-    GENGBAO_TRY(schema::upgrade(db));
-    GENGBAO_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    if (db.readOnly()) {
+        // Reading and exporting work from a read-only folder or disk; an older file would
+        // first have to be brought up to date, which writes.
+        if (*version > schema::kCurrentVersion)
+            GENGBAO_TRY(schema::upgrade(db));  // refuses a newer file without writing
+        if (*version < schema::kCurrentVersion)
+            return makeError(ErrorCode::ReadOnly, path,
+                             "was made by an older Gengbao and must be updated once before it "
+                             "is used, but it is read-only; copy it to a folder you can write "
+                             "to");
+    } else {
+        GENGBAO_TRY(schema::upgrade(db));
+        GENGBAO_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    }
     GENGBAO_TRY(project->reload());
     return project;
+}
+
+Status Project::saveCopy(const std::string &target)
+{
+    std::error_code ec;
+    if (fs::exists(target, ec))
+        return makeError(ErrorCode::ProjectExists, target,
+                         "already exists; choose a new file name");
+    if (openfiles::isOpenProjectFile(target))
+        return makeError(ErrorCode::IsOpenProject, target, "is a project that is open");
+    // Written beside the target under another name and renamed at the end, so that a full disk
+    // or a crash never leaves a file that looks like a finished copy.
+    const std::string partial = target + ".partial";
+    removeFiles(partial);
+    auto vacuum = mDatabase.prepare("VACUUM INTO ?");
+    if (!vacuum)
+        return vacuum.error();
+    vacuum->bind(1, partial);
+    if (Status copied = vacuum->run(); !copied) {
+        removeFiles(partial);
+        Error error = copied.error();
+        error.file = target;
+        return error;
+    }
+    fs::rename(partial, target, ec);
+    if (ec) {
+        removeFiles(partial);
+        return makeError(ErrorCode::Io, target, "cannot be written: " + ec.message());
+    }
+    return Status::success();
 }
 
 Status Project::writeSetting(const char *key, const std::string &value)

@@ -40,6 +40,11 @@ public:
     // Re-reads the settings from the file (after another connection changed them).
     Status reload();
 
+    // Writes everything this project holds to a new file (SQLite's VACUUM INTO: one consistent
+    // snapshot, through this connection, so it works even when the open file was deleted or
+    // replaced under its name). Refuses an existing target; nothing is left of a failed copy.
+    Status saveCopy(const std::string &target);
+
     // Deletes a project file with its WAL and shared-memory files (no Project may have it open).
     static void removeFiles(const std::string &path);
 

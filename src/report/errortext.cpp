@@ -51,6 +51,24 @@ QString leadFor(core::ErrorCode code)
         return QCoreApplication::translate("ErrorText", "Input/output error");
     case ErrorCode::InvalidArgument:
         return QCoreApplication::translate("ErrorText", "Invalid input");
+    case ErrorCode::IsOpenProject:
+        return QCoreApplication::translate(
+            "ErrorText", "This is the open project file itself; choose the county's file");
+    case ErrorCode::Busy:
+        return QCoreApplication::translate(
+            "ErrorText",
+            "Another program is changing the project; wait until it has finished, then try again");
+    case ErrorCode::DiskFull:
+        return QCoreApplication::translate(
+            "ErrorText", "The disk is full; nothing was changed. Free some space, then try again");
+    case ErrorCode::ReadOnly:
+        return QCoreApplication::translate(
+            "ErrorText", "The project cannot be changed here: the file, its folder or its disk is "
+                         "read-only. Copy it to a folder you can write to");
+    case ErrorCode::FileMoved:
+        return QCoreApplication::translate(
+            "ErrorText", "The project file was deleted or replaced while it was open; nothing "
+                         "was written");
     }
     return QCoreApplication::translate("ErrorText", "Error");
 }

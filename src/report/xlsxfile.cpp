@@ -16,7 +16,7 @@ WorkbookFile::WorkbookFile(std::string path)
     // place first, so a bad folder is our one-line message.
     std::FILE *probe = std::fopen(mPartial.c_str(), "wb");
     if (!probe) {
-        mProblem = std::strerror(errno);
+        mProblemErrno = errno;
         return;
     }
     std::fclose(probe);
@@ -34,13 +34,14 @@ WorkbookFile::~WorkbookFile()
 core::Status WorkbookFile::finish()
 {
     if (!mWorkbook)
-        return core::makeError(core::ErrorCode::Io, mPath,
-                               "cannot be written" + (mProblem.empty() ? "" : ": " + mProblem));
+        return core::writeError(mPath, mProblemErrno);
+    errno = 0;
     const lxw_error closed = workbook_close(mWorkbook);
+    const int closeErrno = errno;
     mWorkbook = nullptr;
     if (closed != LXW_NO_ERROR) {
         std::remove(mPartial.c_str());
-        return core::makeError(core::ErrorCode::Io, mPath, "cannot be written");
+        return core::writeError(mPath, closeErrno);
     }
     std::error_code ec;
     std::filesystem::rename(mPartial, mPath, ec);

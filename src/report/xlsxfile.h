@@ -31,7 +31,7 @@ private:
     std::string mPath;
     std::string mPartial;
     lxw_workbook *mWorkbook = nullptr;
-    std::string mProblem;  // why the file could not be created
+    int mProblemErrno = 0;  // why the file could not be created (errno)
 };
 
 }  // namespace gengbao::report

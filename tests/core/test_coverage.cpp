@@ -19,17 +19,6 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-core::PixelRing ring(std::vector<std::pair<double, double>> points, bool hole = false)
-{
-    core::PixelRing out;
-    out.hole = hole;
-    for (const auto &[x, y] : points) {
-        out.x.push_back(x);
-        out.y.push_back(y);
-    }
-    return out;
-}
-
 core::PixelRing rectangle(double x0, double y0, double x1, double y1, bool hole = false)
 {
     return ring({{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, hole);

@@ -3,6 +3,7 @@
 // deadlines, the audit log, undo and redo, and two processes racing for one parcel.
 #include "../support/testfiles.h"
 
+#include <core/base/units.h>
 #include <core/db/statement.h>
 #include <core/ops/audit.h>
 #include <core/ops/exportparcels.h>
@@ -234,6 +235,20 @@ TEST_CASE("the rework loop and the accepted area", "[core][lifecycle]")
     bad.date = "2023-02-30";
     CHECK(core::advanceParcel(*project, bad).error().detail.find("not a date") !=
           std::string::npos);
+    for (const char *notADate : {"2023- 5-01", "2023-+5-01", "2023-5-1", "2023/05/01"}) {
+        INFO(notADate);  // sscanf's %2d would have read the first two as 2023-05-01
+        bad.date = notADate;
+        CHECK(core::advanceParcel(*project, bad).error().detail ==
+              "parcel " + other + ": the date '" + notADate + "' is not a date (YYYY-MM-DD)");
+    }
+    // An accepted area no parcel can have, whatever the caller parsed it from.
+    const std::string before = snapshot(*project);
+    core::StageChange huge = approval;
+    huge.parcelId = other;
+    huge.acceptedNetCentiMu = core::kMaxAreaCentiMu + 1;
+    CHECK(core::advanceParcel(*project, huge).error().detail.find("is more than 1000000 mu") !=
+          std::string::npos);
+    CHECK(snapshot(*project) == before);
     step(*project, other, S::Selected, "2023-05-01");
     auto early = tryStep(*project, other, S::Restoring, "2023-04-30");
     CHECK(early.error().detail.find("before the parcel's previous step on 2023-05-01") !=

@@ -113,6 +113,10 @@ TEST_CASE("areas in mu are read and printed as the seed plan writes them", "[cor
     CHECK_FALSE(core::parseCentiMu("-3").ok());
     CHECK_FALSE(core::parseCentiMu("三十").ok());
     CHECK_FALSE(core::parseCentiMu("").ok());
+    CHECK_FALSE(core::parseCentiMu("inf").ok());
+    CHECK_FALSE(core::parseCentiMu("1e2").ok());
+    CHECK_FALSE(core::parseCentiMu("1000000.01").ok());
+    CHECK(*core::parseCentiMu("1000000") == 100000000);
     CHECK(core::formatMu(11517) == "115.17");
     CHECK(core::formatMu(11000) == "110");
     CHECK(core::formatMu(1750) == "17.5");
@@ -235,17 +239,6 @@ TEST_CASE("the sample's task table is the seed plan's 任务分解表", "[core][
 
 namespace {
 
-std::unique_ptr<core::Project> sampleProject(const TempDir &dir, const std::string &name)
-{
-    const auto dataDir = core::locateDataDir("");
-    REQUIRE(dataDir);
-    core::Progress progress;
-    REQUIRE(core::createSampleProject(dir.file(name), *dataDir, progress).ok());
-    auto project = core::Project::open(dir.file(name));
-    REQUIRE(project.ok());
-    return std::move(project).value();
-}
-
 std::vector<std::int64_t> tasksOf(core::Project &project)
 {
     auto table = core::loadTaskTable(project);
@@ -325,9 +318,13 @@ TEST_CASE("a bad task spreadsheet is refused whole, listing its rows", "[core][p
     const std::string message = bad.error().message();
     INFO(message);
     CHECK(message.rfind(dir.file("bad.xlsx") + ": 5 problems, nothing was changed", 0) == 0);
-    for (const char *expected : {"row 3: no village 张家村", "row 4: task '三十' is not a number",
-                                 "row 5: task -5 is negative", "row 6: task 1.234 has more than 2",
-                                 "row 7: 峨溶居委会 is listed twice"})
+    for (const char *expected :
+         {"row 3: no village 张家村",
+          "row 4: task '三十' is not an area in mu (a decimal number with at most 2 places, e.g. "
+          "58.40)",
+          "row 5: task '-5' is negative; an area in mu is 0 or more",
+          "row 6: task '1.234' has more than 2 decimal places (areas are kept to 0.01 mu)",
+          "row 7: 峨溶居委会 is listed twice"})
         CHECK(message.find(expected) != std::string::npos);
     CHECK(message.find('\n') == std::string::npos);
     CHECK(tasksOf(*project) == before);

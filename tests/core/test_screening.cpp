@@ -126,25 +126,6 @@ std::unique_ptr<core::Project> projectWith(const TempDir &dir,
     return project;
 }
 
-std::map<std::string, core::ParcelRow> rowsById(core::Project &project)
-{
-    auto rows = core::loadParcelRows(project);
-    REQUIRE(rows.ok());
-    std::map<std::string, core::ParcelRow> byId;
-    for (auto &row : *rows)
-        byId.emplace(row.id, row);
-    return byId;
-}
-
-core::ScreeningSummary screenOk(core::Project &project, const core::ScreeningRequest &request)
-{
-    core::Progress progress;
-    auto summary = core::screenParcels(project, request, progress);
-    if (!summary)
-        FAIL(summary.error().message());
-    return std::move(summary).value();
-}
-
 void writePolygons(const std::string &path, const std::vector<std::string> &wkts, int epsg = 4545,
                    const std::string &driver = "GPKG")
 {

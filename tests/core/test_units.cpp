@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <core/base/csv.h>
 #include <core/base/strings.h>
 #include <core/base/units.h>
 #include <core/domain/village.h>
@@ -6,6 +7,8 @@
 #include <core/io/encoding.h>
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
 
 using namespace gengbao::core;
 
@@ -119,4 +122,129 @@ TEST_CASE("an ESRI .prj of a Gauss-Kruger zone is recognised as its EPSG code", 
     CHECK(crs::isEpsg(srs.get(), 4545));
     CHECK_FALSE(crs::isEpsg(srs.get(), 4544));
     CHECK(crs::describe(srs.get()) == "EPSG:4545");
+}
+
+TEST_CASE("an area in mu is digits with at most 2 decimals, or refused saying so",
+          "[core][units][numbers]")
+{
+    CHECK(*parseAreaCentiMu("115.17") == 11517);
+    CHECK(*parseAreaCentiMu("110") == 11000);
+    CHECK(*parseAreaCentiMu("17.5") == 1750);
+    CHECK(*parseAreaCentiMu("0.010") == 1);  // zeros beyond the second place say nothing
+    CHECK(*parseAreaCentiMu("0") == 0);
+    CHECK(*parseAreaCentiMu("1000000") == kMaxAreaCentiMu);
+    const auto detail = [](const char *text) {
+        auto parsed = parseAreaCentiMu(text);
+        REQUIRE_FALSE(parsed.ok());
+        return parsed.error().detail;
+    };
+    const std::string form = "is not an area in mu (a decimal number with at most 2 places, e.g. "
+                             "58.40)";
+    for (const char *text :
+         {"TRUE", "0x10", "1e308", "1E+3", "inf", "nan", "-0", "+5", " 12.5", "12.5 ", "1,000.00",
+          "12.", ".5", "", "三十", "50%", "12.5.1", "2023-04-05", "1 000"}) {
+        INFO("'" << text << "'");
+        CHECK(detail(text) == "'" + std::string(text) + "' " + form);
+    }
+    CHECK(detail("-5") == "'-5' is negative; an area in mu is 0 or more");
+    CHECK(detail("-0.01") == "'-0.01' is negative; an area in mu is 0 or more");
+    CHECK(detail("12.345") ==
+          "'12.345' has more than 2 decimal places (areas are kept to 0.01 mu)");
+    CHECK(detail("1000000.01").find("is more than 1000000 mu") != std::string::npos);
+    CHECK(detail("99999999999999999999999").find("is more than 1000000 mu") !=
+          std::string::npos);  // no overflow on the way
+}
+
+TEST_CASE("an area held as a number is its 2-decimal value in truth", "[core][units][numbers]")
+{
+    CHECK(*areaCentiMuOfNumber(115.17000000000002, "115.17000000000002") == 11517);
+    CHECK(*areaCentiMuOfNumber(30.000000000000004, "x") == 3000);
+    CHECK(*areaCentiMuOfNumber(-0.0, "-0") == 0);
+    CHECK(*areaCentiMuOfNumber(1e6, "1E+6") == kMaxAreaCentiMu);
+    CHECK(areaCentiMuOfNumber(1e308, "1E+308").error().detail.find("'1E+308' is more than") == 0);
+    CHECK(areaCentiMuOfNumber(12.345, "12.345").error().detail.find("more than 2 decimal") !=
+          std::string::npos);
+    CHECK(areaCentiMuOfNumber(-5, "-5").error().detail.find("negative") != std::string::npos);
+    CHECK_FALSE(areaCentiMuOfNumber(std::nan(""), "nan").ok());
+    CHECK_FALSE(areaCentiMuOfNumber(INFINITY, "inf").ok());
+}
+
+TEST_CASE("counts, decimals and dates typed by a person are read strictly", "[core][numbers]")
+{
+    CHECK(*parsePositiveInteger("42") == 42);
+    CHECK(*parsePositiveInteger("9223372036854775807") == 9223372036854775807LL);
+    for (const char *text :
+         {"0", "-1", "+1", " 1", "1 ", "0x10", "1e3", "1.0", "", "abc", "9223372036854775808"}) {
+        INFO("'" << text << "'");
+        CHECK_FALSE(parsePositiveInteger(text));
+    }
+    CHECK(*parseDecimal("25") == 25.0);
+    CHECK(*parseDecimal("0.5") == 0.5);
+    for (const char *text : {"-1", "+1", "inf", "nan", "1e3", "0x10", " 1", ".5", "5.", ""}) {
+        INFO("'" << text << "'");
+        CHECK_FALSE(parseDecimal(text));
+    }
+    // parseNumber (survey attributes) takes exponents but not inf and nan.
+    CHECK(*parseNumber("1e3") == 1000.0);
+    CHECK(*parseNumber(" 12 ") == 12.0);
+    CHECK_FALSE(parseNumber("inf"));
+    CHECK_FALSE(parseNumber("nan"));
+    CHECK_FALSE(parseNumber("-infinity"));
+
+    CHECK(isCalendarDate("2023-04-05"));
+    CHECK(isCalendarDate("2024-02-29"));
+    for (const char *text :
+         {"2023-02-30", "2023-02-29", "2023-13-01", "2023-00-10", "", "2023-4-5", "2023- 4-05",
+          "2023-+4-05", "2023/04/05", "20230405", "2023-04-05 ", "today"}) {
+        INFO("'" << text << "'");
+        CHECK_FALSE(isCalendarDate(text));
+    }
+}
+
+TEST_CASE("text is trimmed at its ends only", "[core][strings]")
+{
+    const std::string ideographic = "\xE3\x80\x80";  // U+3000
+    CHECK(trimmedText("  需 自选\t图斑  ") == "需 自选\t图斑");
+    CHECK(trimmedText(ideographic + "国道旁" + ideographic + "荒地" + ideographic + " ") ==
+          "国道旁" + ideographic + "荒地");
+    CHECK(trimmedText(ideographic + ideographic) == "");
+    CHECK(trimmed(ideographic + "x") == ideographic + "x");  // trimmed() keeps to ASCII
+}
+
+TEST_CASE("CSV text cells that a spreadsheet would evaluate are neutralised, numbers never",
+          "[core][csv]")
+{
+    CHECK(csv::field("=HYPERLINK(\"http://x\",\"y\")") ==
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(csv::field("+1") == "'+1");
+    CHECK(csv::field("-12.50") == "'-12.50");  // a text that looks like a number is still text
+    CHECK(csv::field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv::field("\tx") == "'\tx");
+    CHECK(csv::field("\rx") == "\"'\rx\"");
+    CHECK(csv::field("\xEF\xBC\x9D"
+                     "1+1") == "'\xEF\xBC\x9D"
+                               "1+1");  // ＝1+1
+    CHECK(csv::field("峨溶居委会") == "峨溶居委会");
+    CHECK(csv::field("a=b") == "a=b");
+    CHECK(csv::field("'=x") == "''=x");  // so that reading back takes exactly one away
+    CHECK(csv::field("'quoted'") == "'quoted'");
+    CHECK(csv::field("") == "");
+    // Numbers are not text: a negative stays a number.
+    CHECK(csv::numberText(-12.5) == "-12.5");
+    CHECK(csv::number("-12.50") == "-12.50");
+    CHECK(csv::value(nlohmann::ordered_json(-3)) == "-3");
+    CHECK(csv::value(nlohmann::ordered_json(-0.25)) == "-0.25");
+    CHECK(csv::value(nlohmann::ordered_json("-0.25")) == "'-0.25");
+    CHECK(csv::value(nlohmann::ordered_json::array({"=a", "b"})) == "'=a;b");
+
+    // Read back verbatim: restoredText undoes exactly what field added (before RFC quoting).
+    for (const std::string text : {"=1+2", "+", "-", "@", "\t", "'=x", "''-y", "'", "''", "x'",
+                                   "-12.50", "普通备注", "'普通", "\xEF\xBC\xA0x", ""}) {
+        INFO("'" << text << "'");
+        const std::string written =
+            csv::needsNeutralising(text) ? "'" + text : text;  // field() less the quoting
+        CHECK(csv::restoredText(written) == text);
+        CHECK(csv::field(text).find(written) != std::string::npos);
+    }
+    CHECK(csv::restoredText("'plain") == "'plain");  // an apostrophe we did not add stays
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testfiles.h"
 
+#include <core/base/openfiles.h>
+#include <core/db/filelocks.h>
 #include <core/db/statement.h>
 #include <core/geo/handles.h>
+#include <core/ops/sampleproject.h>
 
 #include <catch2/catch.hpp>
 #include <cpl_string.h>
@@ -10,6 +13,7 @@
 #include <ogr_api.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -213,6 +217,143 @@ CommandResult runCommand(const std::string &commandLine)
     result.out = readFile(out);
     result.err = readFile(err);
     return result;
+}
+
+void setVertex(const std::string &path, const std::string &bsm, int index, double x, double y)
+{
+    core::DatasetPtr dataset(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+    REQUIRE(dataset);
+    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+    REQUIRE(layer);
+    OGR_L_ResetReading(layer);
+    for (core::FeaturePtr feature(OGR_L_GetNextFeature(layer)); feature;
+         feature.reset(OGR_L_GetNextFeature(layer))) {
+        const int field = OGR_F_GetFieldIndex(feature.get(), "BSM");
+        if (OGR_F_GetFieldAsString(feature.get(), field) != bsm)
+            continue;
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
+        REQUIRE(geometry);
+        OGRGeometryH ring = OGR_G_GetGeometryRef(geometry, 0);
+        REQUIRE(ring);
+        REQUIRE(index < OGR_G_GetPointCount(ring));
+        OGR_G_SetPoint_2D(ring, index, x, y);
+        REQUIRE(OGR_L_SetFeature(layer, feature.get()) == OGRERR_NONE);
+        return;
+    }
+    FAIL("no feature with BSM " << bsm << " in " << path);
+}
+
+void patchShpPoint(const std::string &shp, int fid, int index, double x, double y)
+{
+    const std::string shx = shp.substr(0, shp.size() - 4) + ".shx";
+    std::ifstream offsets(shx, std::ios::binary);
+    offsets.seekg(100 + 8 * fid);
+    unsigned char word[4] = {};
+    offsets.read(reinterpret_cast<char *>(word), 4);
+    REQUIRE(offsets.good());
+    // Big-endian, in 16-bit words.
+    const std::streamoff record =
+        2 * ((std::streamoff(word[0]) << 24) | (word[1] << 16) | (word[2] << 8) | word[3]);
+    std::fstream file(shp, std::ios::binary | std::ios::in | std::ios::out);
+    // Record header 8 bytes, shape type 4, box 32, then the part count (little-endian), the point
+    // count and one index per part before the points (x, y little-endian doubles).
+    std::int32_t parts = 0;
+    file.seekg(record + 44);
+    file.read(reinterpret_cast<char *>(&parts), 4);
+    REQUIRE(file.good());
+    REQUIRE(parts == 1);
+    file.seekp(record + 52 + 4 * parts + 16 * index);
+    file.write(reinterpret_cast<const char *>(&x), 8);
+    file.write(reinterpret_cast<const char *>(&y), 8);
+    REQUIRE(file.good());
+}
+
+std::map<std::string, core::ParcelRow> rowsById(core::Project &project)
+{
+    auto rows = core::loadParcelRows(project);
+    REQUIRE(rows.ok());
+    std::map<std::string, core::ParcelRow> byId;
+    for (auto &row : *rows)
+        byId.emplace(row.id, row);
+    return byId;
+}
+
+core::ScreeningSummary screenOk(core::Project &project, const core::ScreeningRequest &request)
+{
+    core::Progress progress;
+    auto summary = core::screenParcels(project, request, progress);
+    if (!summary)
+        FAIL(summary.error().message());
+    return std::move(summary).value();
+}
+
+core::PixelRing ring(std::vector<std::pair<double, double>> points, bool hole)
+{
+    core::PixelRing out;
+    out.hole = hole;
+    for (const auto &[x, y] : points) {
+        out.x.push_back(x);
+        out.y.push_back(y);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> parseCsv(const std::string &text)
+{
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+        } else if (c == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            rows.emplace_back();
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (rows.back().empty())
+        rows.pop_back();
+    return rows;
+}
+
+bool holdsLockOn(const std::string &path)
+{
+    const auto file = core::fileIdentity(path);
+    if (!file)
+        return false;
+    for (const core::FileLock &lock : core::posixLocksOn(*file)) {
+        if (lock.pid == ::getpid())
+            return true;
+    }
+    return false;
+}
+
+std::unique_ptr<core::Project> sampleProject(const TempDir &dir, const std::string &name)
+{
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(dataDir);
+    core::Progress progress;
+    REQUIRE(core::createSampleProject(dir.file(name), *dataDir, progress).ok());
+    auto project = core::Project::open(dir.file(name));
+    REQUIRE(project.ok());
+    return std::move(project).value();
 }
 
 }  // namespace gengbao::test

@@ -2,15 +2,20 @@
 #pragma once
 
 #include <core/base/progress.h>
+#include <core/geo/coverage.h>
+#include <core/ops/exportparcels.h>
 #include <core/ops/importparcels.h>
+#include <core/ops/screenparcels.h>
 #include <core/project.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -94,6 +99,9 @@ std::string squareWkt(double x, double y, double side);
 std::unique_ptr<core::Project> newProject(const TempDir &dir, int epsg = 4545,
                                           const std::string &name = "project.gpkg");
 
+// The bundled sample project (峨溶镇 2023) written to dir/name and opened.
+std::unique_ptr<core::Project> sampleProject(const TempDir &dir, const std::string &name);
+
 // Imports and REQUIREs success.
 core::ImportSummary importOk(core::Project &project, const std::string &path,
                              const std::string &batch = "batch");
@@ -110,5 +118,28 @@ struct CommandResult
 CommandResult runCommand(const std::string &commandLine);
 
 std::string readFile(const std::string &path);
+
+// Sets vertex `index` of the exterior ring of the feature whose BSM is bsm, in a file written by
+// writeVector. WKT cannot carry NaN or Inf, so wild vertices are put in place afterwards. Vertex 2
+// of a squareWkt square is its north-east corner, and stays so when the shapefile writer reverses
+// the ring to clockwise (index i of a closed ring of 5 points becomes 4 - i).
+void setVertex(const std::string &path, const std::string &bsm, int index, double x, double y);
+// Overwrites point `index` of shape record `fid` in the .shp itself, as a bit flip would: GDAL
+// refuses to write a coordinate that is not a finite number. The record's bounding box and the
+// file's stay the square's.
+void patchShpPoint(const std::string &shp, int fid, int index, double x, double y);
+
+// The project's parcels by id, and a screening that REQUIREs success.
+std::map<std::string, core::ParcelRow> rowsById(core::Project &project);
+core::ScreeningSummary screenOk(core::Project &project, const core::ScreeningRequest &request);
+
+// A ring in cell coordinates for core::CoverageGrid.
+core::PixelRing ring(std::vector<std::pair<double, double>> points, bool hole = false);
+
+// Rows of CSV text as the exports write it (RFC 4180 quoting, CRLF or LF line ends).
+std::vector<std::vector<std::string>> parseCsv(const std::string &text);
+
+// This process holds a POSIX lock on the file: SQLite's SHARED lock of every WAL connection.
+bool holdsLockOn(const std::string &path);
 
 }  // namespace gengbao::test

@@ -2,6 +2,7 @@
 #include "importdialog.h"
 
 #include "../session/strings.h"
+#include "filedialogs.h"
 #include "ui_importdialog.h"
 
 #include <core/io/fieldmapping.h>
@@ -33,7 +34,7 @@ ImportDialog::ImportDialog(QWidget *parent)
     mUi->batchEdit->setPlaceholderText(tr("The file name"));
     connect(mUi->addFiles, &QPushButton::clicked, this, [this] {
         const QStringList paths =
-            QFileDialog::getOpenFileNames(this, tr("Choose Parcel Files"), QString(),
+            FileDialogs::getOpenFileNames(this, tr("Choose Parcel Files"), QString(),
                                           tr("Parcel layers (*.shp *.gpkg *.geojson *.json)"));
         for (const QString &path : paths)
             addFile(path);

@@ -2,6 +2,7 @@
 #include "newprojectdialog.h"
 
 #include "../session/strings.h"
+#include "filedialogs.h"
 #include "ui_newprojectdialog.h"
 
 #include <core/geo/crs.h>
@@ -50,7 +51,7 @@ QString NewProjectDialog::firstFile() const
 void NewProjectDialog::chooseFirstFile()
 {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("The County's Parcels"),
+        FileDialogs::getOpenFileName(this, tr("The County's Parcels"),
                                      QSettings().value(QStringLiteral("lastDirectory")).toString(),
                                      tr("Parcels (*.shp *.gpkg *.geojson *.json)"));
     if (path.isEmpty())

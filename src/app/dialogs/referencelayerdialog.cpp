@@ -2,6 +2,7 @@
 #include "referencelayerdialog.h"
 
 #include "../session/strings.h"
+#include "filedialogs.h"
 #include "ui_referencelayerdialog.h"
 
 #include <QFileDialog>
@@ -57,7 +58,7 @@ void ReferenceLayerDialog::choosePath()
     const QString start = mUi->fileEdit->text().isEmpty()
                               ? settings.value(QStringLiteral("lastDirectory")).toString()
                               : mUi->fileEdit->text();
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = FileDialogs::getOpenFileName(
         this, tr("Choose a Reference Layer"), start,
         tr("Polygon layers (*.shp *.gpkg *.geojson *.json);;All files (*)"));
     if (!path.isEmpty())

@@ -2,6 +2,7 @@
 #include "screeningdialog.h"
 
 #include "../session/strings.h"
+#include "filedialogs.h"
 #include "ui_screeningdialog.h"
 
 #include <QComboBox>
@@ -71,7 +72,7 @@ void ScreeningDialog::addConstraint(const QString &path, const QString &kind, bo
 void ScreeningDialog::chooseDem()
 {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Choose the DEM"), mUi->demEdit->text(),
+        FileDialogs::getOpenFileName(this, tr("Choose the DEM"), mUi->demEdit->text(),
                                      tr("Rasters (*.tif *.tiff *.img *.vrt);;All files (*)"));
     if (!path.isEmpty())
         mUi->demEdit->setText(path);
@@ -80,7 +81,7 @@ void ScreeningDialog::chooseDem()
 void ScreeningDialog::chooseConstraint()
 {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Choose a Constraint Layer"), QString(),
+        FileDialogs::getOpenFileName(this, tr("Choose a Constraint Layer"), QString(),
                                      tr("Polygon layers (*.shp *.gpkg *.geojson *.json)"));
     if (!path.isEmpty())
         addConstraint(

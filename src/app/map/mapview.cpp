@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapview.h"
 
+#include "../dialogs/filedialogs.h"
 #include "../dialogs/settingsdialog.h"
 
 #include "../dialogs/drawnparceldialog.h"
@@ -710,7 +711,7 @@ void MapView::exportPdf()
         return;
     QSettings settings;
     const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("Export Map Sheet as PDF"),
         QDir(start).filePath(sheet->title + QStringLiteral(".pdf")), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
@@ -726,7 +727,7 @@ void MapView::exportPng()
         return;
     QSettings settings;
     const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export View as PNG"), start,
+    const QString path = FileDialogs::getSaveFileName(this, tr("Export View as PNG"), start,
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;

@@ -12,16 +12,28 @@
 #include <report/errortext.h>
 
 #include <QFileInfo>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <algorithm>
 
 namespace gengbao::app {
 
+namespace {
+
+// Often enough that the CLI's work shows while the officer looks; a data_version query and a
+// stat cost microseconds.
+constexpr int kFileWatchMs = 2000;
+
+}  // namespace
+
 ProjectSession::ProjectSession(QObject *parent)
     : QObject(parent)
     , mUndoStack(new QUndoStack(this))
+    , mFileWatch(new QTimer(this))
 {
+    mFileWatch->setInterval(kFileWatchMs);
+    connect(mFileWatch, &QTimer::timeout, this, &ProjectSession::checkProjectFile);
     // An undo or redo changes the project as much as an edit does.
     connect(mUndoStack, &QUndoStack::indexChanged, this, [this] {
         reload();
@@ -47,6 +59,9 @@ std::optional<QString> ProjectSession::open(const QString &path)
     mUndoStack->clear();
     mProject = std::move(project).value();
     mRows = std::make_shared<const std::vector<core::ParcelRow>>(std::move(rows).value());
+    mSeenDataVersion = mProject->database().dataVersion();
+    mFileLost = false;
+    mFileWatch->start();
     ++mGeometryVersion;
     const bool hadSelection = !mSelection.empty();
     mSelection.clear();
@@ -60,6 +75,7 @@ void ProjectSession::refresh()
 {
     if (!mProject)
         return;
+    mSeenDataVersion = mProject->database().dataVersion();
     (void)mProject->reload();  // the first import may have set the CRS
     reload();
     // Work done elsewhere (an import, a screening, a reference layer, a drawn parcel) may have
@@ -76,6 +92,32 @@ void ProjectSession::reload()
         return;
     if (auto rows = core::loadParcelRows(*mProject))
         mRows = std::make_shared<const std::vector<core::ParcelRow>>(std::move(rows).value());
+}
+
+void ProjectSession::checkProjectFile()
+{
+    // A worker's import or screening commits on its own connection; its end refreshes anyway.
+    if (!mProject || mFileLost || TaskRunner::isRunning())
+        return;
+    core::Database &db = mProject->database();
+    if (db.hasMoved()) {
+        mFileLost = true;
+        mFileWatch->stop();
+        emit projectFileLost(toQString(mProject->path()));
+        return;
+    }
+    (void)db.checkpoint();
+    if (db.dataVersion() != mSeenDataVersion)
+        refresh();
+}
+
+std::optional<QString> ProjectSession::saveCopy(const QString &path)
+{
+    if (!mProject)
+        return std::nullopt;
+    if (auto copied = mProject->saveCopy(toUtf8(path)); !copied)
+        return report::errorText(copied.error());
+    return std::nullopt;
 }
 
 namespace {

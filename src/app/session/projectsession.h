@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+class QTimer;
 class QUndoStack;
 class QWidget;
 
@@ -92,6 +93,17 @@ public:
     // undo or a task edit leave it as it is, so the map restyles without reloading its snapshot.
     std::uint64_t geometryVersion() const { return mGeometryVersion; }
 
+    // Watches the open file (every two seconds, and when called): a change committed by another
+    // program (the CLI, a second window) is read in; a file deleted or replaced under its name
+    // is reported once through fileLost, after which every write is refused by the core; a
+    // checkpoint that a reader held up is finished.
+    void checkProjectFile();
+    // The open file was deleted or replaced: what is open now lives only in this window.
+    bool fileLost() const { return mFileLost; }
+    // Writes the open project to a new file (also after fileLost: it copies through the open
+    // connection); the message when refused.
+    std::optional<QString> saveCopy(const QString &path);
+
     // The parcels selected in the table and on the map: one selection, by fid (sorted, unique).
     const std::vector<std::int64_t> &selection() const { return mSelection; }
     // Emits selectionChanged when the set differs; fids the project does not have are dropped.
@@ -104,6 +116,8 @@ signals:
     void selectionChanged();
     // An undo or redo was refused by the project (the parcel changed since): the message.
     void undoFailed(const QString &message);
+    // The open file was deleted, moved or replaced by another file (see checkProjectFile).
+    void projectFileLost(const QString &path);
 
 private:
     void reload();
@@ -122,6 +136,10 @@ private:
     QUndoStack *mUndoStack = nullptr;
     std::uint64_t mGeometryVersion = 0;
     std::vector<std::int64_t> mSelection;
+    QTimer *mFileWatch = nullptr;
+    // PRAGMA data_version when the rows were last read: another connection's commit moves it.
+    std::int64_t mSeenDataVersion = -1;
+    bool mFileLost = false;
 };
 
 }  // namespace gengbao::app

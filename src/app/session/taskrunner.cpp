@@ -37,8 +37,21 @@ private:
 
 }  // namespace
 
+namespace {
+
+// GUI thread only, like run() itself; nested runs count twice.
+int gRunning = 0;
+
+}  // namespace
+
+bool TaskRunner::isRunning()
+{
+    return gRunning > 0;
+}
+
 TaskRunner::Outcome TaskRunner::run(QWidget *parent, const QString &title, Work work)
 {
+    ++gRunning;
     SharedProgress progress;
     Outcome outcome;
     QProgressDialog dialog(title, QProgressDialog::tr("Cancel"), 0, 1000, parent);
@@ -61,6 +74,7 @@ TaskRunner::Outcome TaskRunner::run(QWidget *parent, const QString &title, Work 
     delete thread;
     timer.stop();
     dialog.close();
+    --gRunning;
     return outcome;
 }
 

@@ -32,6 +32,8 @@ public:
     // Runs work with a modal progress dialog titled `title`; returns its outcome once it is
     // done (the event loop keeps running meanwhile).
     static Outcome run(QWidget *parent, const QString &title, Work work);
+    // Some work is running (its connection may commit at any moment).
+    static bool isRunning();
 };
 
 }  // namespace gengbao::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "payoutsview.h"
 
+#include "../dialogs/filedialogs.h"
 #include "../dialogs/settingsdialog.h"
 #include "../session/projectsession.h"
 #include "../session/strings.h"
@@ -150,7 +151,7 @@ void PayoutsView::exportPdf()
     const report::OfficialDocument document = report::payoutDocument(*statement);
     QSettings settings;
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the Statement as PDF"),
+        FileDialogs::getSaveFileName(this, tr("Export the Statement as PDF"),
                                      settings.value(QStringLiteral("lastDirectory")).toString() +
                                          QLatin1Char('/') + document.title + QStringLiteral(".pdf"),
                                      tr("PDF files (*.pdf)"));
@@ -169,7 +170,7 @@ void PayoutsView::exportXlsx()
     if (!statement)
         return;
     QSettings settings;
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("Export the Statement as XLSX"),
         settings.value(QStringLiteral("lastDirectory")).toString(), tr("Excel workbooks (*.xlsx)"));
     if (path.isEmpty())

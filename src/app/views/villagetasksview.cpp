@@ -2,6 +2,7 @@
 #include "villagetasksview.h"
 
 #include "../dialogs/allocationdialog.h"
+#include "../dialogs/filedialogs.h"
 #include "../dialogs/settingsdialog.h"
 #include "../models/tasktablemodel.h"
 #include "../session/projectsession.h"
@@ -117,7 +118,7 @@ void VillageTasksView::exportXlsx()
 {
     QSettings settings;
     const QString start = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("Export the Task Table"),
         start + QLatin1Char('/') + toQString(mModel->table().program.annexTitle) +
             QStringLiteral(".xlsx"),
@@ -133,7 +134,7 @@ void VillageTasksView::importXlsx()
     if (!mSession.project())
         return;
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = FileDialogs::getOpenFileName(
         this, tr("Read Edited Tasks"), settings.value(QStringLiteral("lastDirectory")).toString(),
         tr("Spreadsheets (*.xlsx *.ods *.csv)"));
     if (path.isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checksum.h"
 
+#include "openfiles.h"
+
 #include <openssl/evp.h>
 
 #include <cstdio>
@@ -17,6 +19,7 @@ Result<FileChecksum> sha256OfFiles(const std::vector<std::string> &paths)
     FileChecksum checksum;
     std::vector<unsigned char> buffer(1 << 20);
     for (const std::string &path : paths) {
+        GENGBAO_TRY(refuseOpenProjectFile(path));
         std::unique_ptr<std::FILE, decltype(&std::fclose)> file(std::fopen(path.c_str(), "rb"),
                                                                 &std::fclose);
         if (!file)

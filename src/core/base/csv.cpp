@@ -6,6 +6,48 @@
 
 namespace gengbao::core::csv {
 
+namespace {
+
+// The characters that make a spreadsheet read a cell as a formula (or, for tab and CR, shift it
+// into the next cell on a paste). The full-width forms, in UTF-8, are evaluated by WPS.
+bool startsFormula(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    switch (text.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+        return true;
+    default:
+        break;
+    }
+    for (const std::string_view wide :
+         {"\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D", "\xEF\xBC\xA0"}) {  // ＝ ＋ － ＠
+        if (text.substr(0, wide.size()) == wide)
+            return true;
+    }
+    return false;
+}
+
+std::string rfc4180Quoted(std::string_view text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
 std::string numberText(double value)
 {
     char buffer[64];
@@ -13,17 +55,29 @@ std::string numberText(double value)
     return error == std::errc() ? std::string(buffer, end) : std::string();
 }
 
+std::string number(std::string_view formatted)
+{
+    return std::string(formatted);
+}
+
+bool needsNeutralising(std::string_view text)
+{
+    // Apostrophes before a formula character: restoredText would take one away, so field() must
+    // add one (the rule is its own inverse that way).
+    const std::size_t apostrophes = text.find_first_not_of('\'');
+    return apostrophes != std::string_view::npos && startsFormula(text.substr(apostrophes));
+}
+
 std::string field(std::string_view text)
 {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
+    return rfc4180Quoted(needsNeutralising(text) ? "'" + std::string(text) : std::string(text));
+}
+
+std::string restoredText(std::string_view cell)
+{
+    if (!cell.empty() && cell.front() == '\'' && needsNeutralising(cell.substr(1)))
+        cell.remove_prefix(1);
+    return std::string(cell);
 }
 
 std::string value(const nlohmann::ordered_json &value)

@@ -29,6 +29,11 @@ enum class ErrorCode {
     Database,
     Cancelled,
     Io,
+    IsOpenProject,  // a project this process has open, offered as a file to read
+    Busy,           // another program holds the project's write lock
+    DiskFull,
+    ReadOnly,   // the file, its folder or its disk cannot be written
+    FileMoved,  // the open project file was deleted or replaced under its name
 };
 
 struct Error
@@ -43,5 +48,10 @@ struct Error
 };
 
 Error makeError(ErrorCode code, std::string file, std::string detail, std::int64_t fid = -1);
+
+// A file that could not be written, from the errno of the failed call: a full disk or quota is
+// DiskFull, a read-only disk or a folder without write permission is ReadOnly, anything else Io
+// with the system's words. Nothing was written (the caller removes its partial file).
+Error writeError(std::string file, int errnoValue);
 
 }  // namespace gengbao::core

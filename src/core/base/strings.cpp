@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "strings.h"
 
+#include "clock.h"
+
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 namespace gengbao::core {
 
@@ -72,6 +75,22 @@ std::string_view trimmed(std::string_view text)
     return text;
 }
 
+std::string_view trimmedText(std::string_view text)
+{
+    constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000 in UTF-8
+    for (;;) {
+        const std::size_t before = text.size();
+        text = trimmed(text);
+        if (text.substr(0, kIdeographicSpace.size()) == kIdeographicSpace)
+            text.remove_prefix(kIdeographicSpace.size());
+        if (text.size() >= kIdeographicSpace.size() &&
+            text.substr(text.size() - kIdeographicSpace.size()) == kIdeographicSpace)
+            text.remove_suffix(kIdeographicSpace.size());
+        if (text.size() == before)
+            return text;
+    }
+}
+
 std::string toUpperAscii(std::string_view text)
 {
     std::string result(text);
@@ -102,9 +121,45 @@ std::optional<double> parseNumber(std::string_view text)
         text.remove_prefix(1);
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
         return std::nullopt;
     return value;
+}
+
+std::optional<std::int64_t> parsePositiveInteger(std::string_view text)
+{
+    if (!isAllDigits(text))
+        return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value <= 0)
+        return std::nullopt;  // out of range, or zero
+    return value;
+}
+
+std::optional<double> parseDecimal(std::string_view text)
+{
+    const std::size_t point = text.find('.');
+    const std::string_view whole = text.substr(0, point);
+    if (!isAllDigits(whole))
+        return std::nullopt;
+    if (point != std::string_view::npos && !isAllDigits(text.substr(point + 1)))
+        return std::nullopt;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+bool isCalendarDate(std::string_view text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    if (!isAllDigits(text.substr(0, 4)) || !isAllDigits(text.substr(5, 2)) ||
+        !isAllDigits(text.substr(8, 2)))
+        return false;
+    return isIsoDate(std::string(text));
 }
 
 }  // namespace gengbao::core

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace gengbao::core {
 
@@ -25,7 +26,85 @@ bool hasAtMostPlaces(double value, int places)
     return std::fabs(scaled - std::nearbyint(scaled)) < 1e-6;
 }
 
+Error areaError(std::string_view text, const std::string &why)
+{
+    return makeError(ErrorCode::InvalidArgument, {}, "'" + std::string(text) + "' " + why);
+}
+
+Error notAnArea(std::string_view text)
+{
+    return areaError(text, std::string("is not an area in mu (") + kAreaForm + ")");
+}
+
+Error overTheLimit(std::string_view text)
+{
+    return areaError(text, "is more than " + std::to_string(kMaxAreaMu) +
+                               " mu, beyond any town's task (a slip of the keyboard?)");
+}
+
+Error moreThanTwoPlaces(std::string_view text)
+{
+    return areaError(text, "has more than 2 decimal places (areas are kept to 0.01 mu)");
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 }  // namespace
+
+Result<std::int64_t> parseAreaCentiMu(std::string_view text)
+{
+    if (!text.empty() && text.front() == '-') {
+        auto magnitude = parseAreaCentiMu(text.substr(1));
+        return magnitude && *magnitude > 0
+                   ? areaError(text, "is negative; an area in mu is 0 or more")
+                   : notAnArea(text);  // "-0", "--5": no sign belongs in an area
+    }
+    std::size_t i = 0;
+    std::int64_t whole = 0;
+    for (; i < text.size() && isDigit(text[i]); ++i) {
+        whole = whole * 10 + (text[i] - '0');
+        if (whole > kMaxAreaMu)
+            return overTheLimit(text);  // also stops the sum before it could overflow
+    }
+    if (i == 0)
+        return notAnArea(text);
+    std::int64_t hundredths = 0;
+    if (i < text.size() && text[i] == '.') {
+        const std::size_t first = ++i;
+        for (; i < text.size() && isDigit(text[i]); ++i) {
+            const std::size_t place = i - first;  // 0: tenths, 1: hundredths
+            if (place < 2)
+                hundredths += (text[i] - '0') * (place == 0 ? 10 : 1);
+            else if (text[i] != '0')
+                return moreThanTwoPlaces(text);
+        }
+        if (i == first)
+            return notAnArea(text);  // "12." : a point with no decimals
+    }
+    if (i != text.size())
+        return notAnArea(text);
+    const std::int64_t centiMu = whole * 100 + hundredths;
+    if (centiMu > kMaxAreaCentiMu)
+        return overTheLimit(text);
+    return centiMu;
+}
+
+Result<std::int64_t> areaCentiMuOfNumber(double value, std::string_view shown)
+{
+    if (!std::isfinite(value))
+        return notAnArea(shown);
+    if (value < 0)
+        return areaError(shown, "is negative; an area in mu is 0 or more");
+    if (value > static_cast<double>(kMaxAreaMu))
+        return overTheLimit(shown);
+    const double hundredths = value * 100.0;
+    if (std::fabs(hundredths - std::nearbyint(hundredths)) > 1e-6)
+        return moreThanTwoPlaces(shown);
+    return static_cast<std::int64_t>(std::llround(hundredths));
+}
 
 std::int64_t roundToScaled(double value, int places)
 {

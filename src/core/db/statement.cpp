@@ -55,7 +55,7 @@ Result<bool> Statement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    Error error = mDatabase->lastError("step");
+    Error error = mDatabase->errorFor(rc);
     sqlite3_reset(mStatement.get());
     return error;
 }

@@ -2,6 +2,7 @@
 #include "plan.h"
 
 #include "../base/clock.h"
+#include "../base/strings.h"
 #include "../base/units.h"
 #include "lifecycle.h"
 
@@ -59,6 +60,28 @@ std::vector<std::int64_t> largestRemainder(std::int64_t total,
     return shares;
 }
 
+// Bounds a stored plan keeps to, as the plan dialog's fields do: beyond them a value is a slip of
+// the keyboard, and every product of them stays inside int64 (amountFen).
+constexpr std::int64_t kMaxCount = 1'000'000;             // parcels or cases of a program
+constexpr double kMaxToleranceM2 = 10'000.0;              // 1 ha of sliver overlap
+constexpr std::int64_t kMaxFenPerMu = 1'000'000LL * 100;  // 1,000,000 yuan per mu
+
+// Why an area target cannot be stored, or "": it is a finite 0 to kMaxAreaMu mu with at most
+// 2 decimals (std::isfinite first: inf passes a plain >= 0).
+std::string targetProblem(double targetMu)
+{
+    if (!std::isfinite(targetMu))
+        return "the target is not a number of mu";
+    if (targetMu < 0.0)
+        return "the target cannot be negative";
+    if (targetMu > double(kMaxAreaMu))
+        return "the target " + mu(roundToScaled(targetMu, 2)) + " mu is more than " +
+               std::to_string(kMaxAreaMu) + " mu, beyond any town's task";
+    if (std::fabs(targetMu * 100.0 - std::nearbyint(targetMu * 100.0)) > 1e-6)
+        return "the target has more than 2 decimal places (areas are kept to 0.01 mu)";
+    return {};
+}
+
 }  // namespace
 
 const Program *Plan::restoration() const
@@ -110,7 +133,7 @@ Status validatePlan(const Plan &plan)
         return fail("the plan needs its town");
     if (plan.year < 2000 || plan.year > 2100)
         return fail("the plan's year " + std::to_string(plan.year) + " is not plausible");
-    if (!plan.documentDate.empty() && !isIsoDate(plan.documentDate))
+    if (!plan.documentDate.empty() && !isCalendarDate(plan.documentDate))
         return fail("the plan's date '" + plan.documentDate + "' is not a date (YYYY-MM-DD)");
     if (plan.programs.empty())
         return fail("the plan has no program");
@@ -118,12 +141,15 @@ Status validatePlan(const Plan &plan)
         const std::string name = "program " + program.name;
         if (program.name.empty())
             return fail("a program needs a name");
-        if (program.targetMu && !(*program.targetMu >= 0.0))
-            return fail(name + ": the target cannot be negative");
-        if (program.targetCount && *program.targetCount < 0)
-            return fail(name + ": the target count cannot be negative");
+        if (program.targetMu) {
+            if (auto problem = targetProblem(*program.targetMu); !problem.empty())
+                return fail(name + ": " + problem);
+        }
+        if (program.targetCount && (*program.targetCount < 0 || *program.targetCount > kMaxCount))
+            return fail(name + ": the target count must lie between 0 and " +
+                        std::to_string(kMaxCount));
         for (const Phase &phase : program.phases) {
-            if (!isIsoDate(phase.startsOn) || !isIsoDate(phase.endsOn))
+            if (!isCalendarDate(phase.startsOn) || !isCalendarDate(phase.endsOn))
                 return fail(name + ": phase " + phase.name + " needs dates as YYYY-MM-DD");
             if (phase.endsOn < phase.startsOn)
                 return fail(name + ": phase " + phase.name + " ends before it starts");
@@ -131,15 +157,21 @@ Status validatePlan(const Plan &plan)
         for (const Deadline &deadline : program.deadlines) {
             if (!parseStage(deadline.stage))
                 return fail(name + ": a deadline names the unknown stage '" + deadline.stage + "'");
-            if (!isIsoDate(deadline.dueOn))
+            if (!isCalendarDate(deadline.dueOn))
                 return fail(name + ": the deadline for " + deadline.stage + " is not a date");
         }
         const ProgramRules &rules = program.rules;
         if (!(rules.maxSlopeDeg > 0.0 && rules.maxSlopeDeg < 90.0))
             return fail(name + ": the slope limit must lie between 0° and 90°");
-        if (rules.subsidyFenPerMu < 0 || rules.completionRewardFenPerMu < 0 ||
-            rules.excessRewardFenPerMu < 0)
-            return fail(name + ": subsidy rates cannot be negative");
+        if (!(rules.overlapToleranceM2 >= 0.0 && rules.overlapToleranceM2 <= kMaxToleranceM2))
+            return fail(name + ": the overlap tolerance must lie between 0 and " +
+                        std::to_string(int(kMaxToleranceM2)) + " m²");
+        for (const std::int64_t rate :
+             {rules.subsidyFenPerMu, rules.completionRewardFenPerMu, rules.excessRewardFenPerMu}) {
+            if (rate < 0 || rate > kMaxFenPerMu)
+                return fail(name + ": subsidy rates must lie between 0 and " +
+                            std::to_string(kMaxFenPerMu / 100) + " yuan per mu");
+        }
         for (const std::string *basis : {&rules.subsidyBasis, &rules.completionArea}) {
             if (*basis != "net" && *basis != "gross")
                 return fail(name + ": an area basis is net or gross, not '" + *basis + "'");
@@ -167,10 +199,14 @@ Result<Allocation> allocate(const std::vector<std::int64_t> &potentials, std::in
     if (n == 0)
         return makeError(ErrorCode::InvalidArgument, {},
                          "there are no villages to allocate to: import the parcels first");
-    if (target < 0)
-        return makeError(ErrorCode::InvalidArgument, {}, "the target cannot be negative");
-    if (floor < 0)
-        return makeError(ErrorCode::InvalidArgument, {}, "the floor cannot be negative");
+    if (target < 0 || target > kMaxAreaCentiMu)
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the target must lie between 0 and " + std::to_string(kMaxAreaMu) +
+                             " mu, not " + mu(target));
+    if (floor < 0 || floor > kMaxAreaCentiMu)
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the floor must lie between 0 and " + std::to_string(kMaxAreaMu) +
+                             " mu, not " + mu(floor));
     Allocation result;
     const std::int64_t total =
         std::accumulate(potentials.begin(), potentials.end(), std::int64_t(0));

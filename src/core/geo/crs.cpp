@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cpl_conv.h>
+#include <cstdio>
 #include <cstdlib>
 
 namespace gengbao::core::crs {
@@ -104,6 +105,67 @@ bool isEpsg(OGRSpatialReferenceH srs, int epsg)
     if (OSRIsSame(srs, reference->get()))
         return true;
     return epsgOf(srs, 100) == epsg;
+}
+
+namespace {
+
+// Coordinates of a projected CRS beyond this many units from its origin lie off the Earth
+// (the Earth's circumference is 4e7 m; zone-prefixed Gauss-Kruger eastings reach 4.6e7).
+constexpr double kAnyProjectedCoordinate = 1.0e8;
+
+PlausibleExtent anywhereOnEarth(int epsg)
+{
+    PlausibleExtent extent;
+    extent.minX = extent.minY = -kAnyProjectedCoordinate;
+    extent.maxX = extent.maxY = kAnyProjectedCoordinate;
+    extent.description = "any coordinate on Earth in EPSG:" + std::to_string(epsg);
+    return extent;
+}
+
+std::string withoutFinalFullStop(std::string text)
+{
+    while (!text.empty() && (text.back() == '.' || text.back() == ' '))
+        text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+Result<PlausibleExtent> plausibleExtent(int epsg, double marginDegrees)
+{
+    auto srs = fromEpsg(epsg);
+    if (!srs)
+        return srs.error();
+    double west = 0, south = 0, east = 0, north = 0;
+    const char *areaName = nullptr;
+    if (!OSRGetAreaOfUse(srs->get(), &west, &south, &east, &north, &areaName) || west > east)
+        return anywhereOnEarth(epsg);
+    west = std::max(-180.0, west - marginDegrees);
+    east = std::min(180.0, east + marginDegrees);
+    south = std::max(-90.0, south - marginDegrees);
+    north = std::min(90.0, north + marginDegrees);
+
+    PlausibleExtent extent;
+    if (OSRIsGeographic(srs->get())) {
+        extent.minX = west, extent.minY = south, extent.maxX = east, extent.maxY = north;
+    } else {
+        SrsPtr geographic(OSRCloneGeogCS(srs->get()));
+        if (!geographic)
+            return anywhereOnEarth(epsg);
+        OSRSetAxisMappingStrategy(geographic.get(), OAMS_TRADITIONAL_GIS_ORDER);
+        CplErrorCapture quiet;
+        TransformPtr transform(OCTNewCoordinateTransformation(geographic.get(), srs->get()));
+        if (!transform ||
+            !OCTTransformBounds(transform.get(), west, south, east, north, &extent.minX,
+                                &extent.minY, &extent.maxX, &extent.maxY, 21))
+            return anywhereOnEarth(epsg);
+    }
+    char margin[32];
+    std::snprintf(margin, sizeof margin, "%g", marginDegrees);
+    extent.description = "the area of use of EPSG:" + std::to_string(epsg) + " (" +
+                         withoutFinalFullStop(areaName ? areaName : "") + ") widened by " + margin +
+                         "°";
+    return extent;
 }
 
 std::string describe(OGRSpatialReferenceH srs)

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dem.h"
 
+#include "../base/openfiles.h"
 #include "../base/strings.h"
 #include "crs.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <limits>
+#include <unistd.h>
 
 namespace gengbao::core {
 
@@ -33,6 +35,40 @@ std::optional<double> metresPerVerticalUnit(std::string unit)
     return std::nullopt;
 }
 
+// Block strides that read about wanted cells of a raster, spread over it in both directions
+// (a DEM stored in strips of one row gets every n-th strip).
+struct BlockSample
+{
+    int blocksX = 0, blocksY = 0;  // blocks across and down
+    int strideX = 1, strideY = 1;
+};
+
+BlockSample blockSample(int width, int height, int blockWidth, int blockHeight,
+                        std::int64_t wantedCells)
+{
+    BlockSample sample;
+    sample.blocksX = (width + blockWidth - 1) / blockWidth;
+    sample.blocksY = (height + blockHeight - 1) / blockHeight;
+    const double blocks = double(sample.blocksX) * sample.blocksY;
+    const double wantedBlocks =
+        std::max(1.0, double(wantedCells) / (double(blockWidth) * blockHeight));
+    const double stride = blocks / wantedBlocks;
+    if (stride <= 1.0)
+        return sample;
+    sample.strideX = std::clamp(static_cast<int>(std::lround(std::sqrt(stride))), 1,
+                                std::max(1, sample.blocksX));
+    sample.strideY = std::clamp(static_cast<int>(std::ceil(stride / sample.strideX)), 1,
+                                std::max(1, sample.blocksY));
+    return sample;
+}
+
+std::string formatMetres(double metres)
+{
+    char text[48];
+    std::snprintf(text, sizeof text, "%.6g m", metres);
+    return text;
+}
+
 }  // namespace
 
 CellWindow CellWindow::united(const CellWindow &other) const
@@ -41,20 +77,25 @@ CellWindow CellWindow::united(const CellWindow &other) const
         return *this;
     if (empty())
         return other;
-    const int c0 = std::min(col0, other.col0);
-    const int r0 = std::min(row0, other.row0);
-    const int c1 = std::max(col0 + cols, other.col0 + other.cols);
-    const int r1 = std::max(row0 + rows, other.row0 + other.rows);
-    return {c0, r0, c1 - c0, r1 - r0};
+    // In 64 bits: a sum of two ints may not fit one.
+    const std::int64_t c0 = std::min(col0, other.col0);
+    const std::int64_t r0 = std::min(row0, other.row0);
+    const std::int64_t c1 =
+        std::max(std::int64_t(col0) + cols, std::int64_t(other.col0) + other.cols);
+    const std::int64_t r1 =
+        std::max(std::int64_t(row0) + rows, std::int64_t(other.row0) + other.rows);
+    constexpr std::int64_t limit = std::numeric_limits<int>::max();
+    return {int(c0), int(r0), int(std::min(c1 - c0, limit)), int(std::min(r1 - r0, limit))};
 }
 
 CellWindow CellWindow::clippedTo(int width, int height) const
 {
-    const int c0 = std::max(col0, 0);
-    const int r0 = std::max(row0, 0);
-    const int c1 = std::min(col0 + cols, width);
-    const int r1 = std::min(row0 + rows, height);
-    return {c0, r0, std::max(0, c1 - c0), std::max(0, r1 - r0)};
+    const std::int64_t c0 = std::max(col0, 0);
+    const std::int64_t r0 = std::max(row0, 0);
+    const std::int64_t c1 = std::min<std::int64_t>(std::int64_t(col0) + cols, width);
+    const std::int64_t r1 = std::min<std::int64_t>(std::int64_t(row0) + rows, height);
+    return {int(c0), int(r0), int(std::max<std::int64_t>(0, c1 - c0)),
+            int(std::max<std::int64_t>(0, r1 - r0))};
 }
 
 Result<DemRaster> DemRaster::open(const std::string &path)
@@ -65,7 +106,10 @@ Result<DemRaster> DemRaster::open(const std::string &path)
         return makeError(ErrorCode::FileNotFound, path, "no such file");
     if (fs::is_directory(status))
         return makeError(ErrorCode::NotAFile, path, "is a folder, not a DEM file");
-    if (std::ifstream probe(path, std::ios::binary); !probe.good())
+    // access(), not a probe that opens the file: closing any descriptor of an open project
+    // would drop its locks (openfiles.h).
+    GENGBAO_TRY(refuseOpenProjectFile(path));
+    if (::access(path.c_str(), R_OK) != 0)
         return makeError(ErrorCode::NotAFile, path, "cannot be read (permission denied?)");
 
     DemRaster dem;
@@ -153,13 +197,76 @@ Result<DemRaster> DemRaster::open(const std::string &path)
                              "' (metres or feet expected)");
     dem.mVerticalScale = *vertical;
     const double scale = GDALGetRasterScale(band, nullptr);
-    if (scale != 0.0)
+    if (std::isfinite(scale) && scale != 0.0)
         dem.mVerticalScale *= scale;  // packed integer DEMs store elevation / scale
+    const double offset = GDALGetRasterOffset(band, nullptr);
+    if (std::isfinite(offset))
+        dem.mOffsetMetres = offset * *vertical;
     int hasNoData = 0;
     const double noData = GDALGetRasterNoDataValue(band, &hasNoData);
     if (hasNoData)
         dem.mNoData = noData;
+    GENGBAO_TRY(dem.checkElevations(band));
     return dem;
+}
+
+bool DemRaster::isNoData(double value) const
+{
+    if (!std::isfinite(value))
+        return true;  // NaN and ±Inf are never elevations
+    if (!mNoData || std::isnan(*mNoData))
+        return false;
+    // Float32 rasters store the nodata value rounded to float.
+    return value == *mNoData || value == double(float(*mNoData));
+}
+
+// GDALComputeRasterMinMax is no help here: GDAL 3.6 counts ±Inf cells in the minimum and
+// maximum (a DEM with one Inf cell has the range -inf..inf), and its approximate mode may read a
+// single column of blocks. This reads every cell of a DEM of a few MB, or a spread-out sample
+// of blocks of a large one; a few extreme cells the sample misses are nodata when a window
+// meets them (ElevationWindow::read), so no implausible elevation is ever used.
+Status DemRaster::checkElevations(GDALRasterBandH band) const
+{
+    const int blockWidth = std::max(1, mBlockWidth), blockHeight = std::max(1, mBlockHeight);
+    const bool everyCell = std::int64_t(mWidth) * mHeight <= kExactCheckCells;
+    const BlockSample sample = blockSample(mWidth, mHeight, blockWidth, blockHeight,
+                                           everyCell ? kExactCheckCells : kSampleCells);
+    double lowest = std::numeric_limits<double>::infinity(), highest = -lowest;
+    std::vector<double> values(std::size_t(blockWidth) * std::size_t(blockHeight));
+    CplErrorCapture capture;
+    for (int by = sample.strideY / 2; by < sample.blocksY; by += sample.strideY) {
+        for (int bx = sample.strideX / 2; bx < sample.blocksX; bx += sample.strideX) {
+            const int col0 = bx * blockWidth, row0 = by * blockHeight;
+            const int cols = std::min(blockWidth, mWidth - col0);
+            const int rows = std::min(blockHeight, mHeight - row0);
+            if (GDALRasterIO(band, GF_Read, col0, row0, cols, rows, values.data(), cols, rows,
+                             GDT_Float64, 0, 0) != CE_None)
+                return makeError(ErrorCode::Damaged, mPath,
+                                 "is damaged or truncated: its cells from column " +
+                                     std::to_string(col0) + ", row " + std::to_string(row0) +
+                                     " cannot be read (" + capture.lastFailure() + ")");
+            for (std::size_t i = 0; i < std::size_t(cols) * std::size_t(rows); ++i) {
+                if (isNoData(values[i]))
+                    continue;
+                const double metres = elevationMetres(values[i]);
+                lowest = std::min(lowest, metres);
+                highest = std::max(highest, metres);
+            }
+        }
+    }
+    const std::string range = "beyond any terrain on Earth (" + formatMetres(kLowestTerrainM) +
+                              " to " + formatMetres(kHighestTerrainM) + ")";
+    if (highest > kHighestTerrainM)
+        return makeError(ErrorCode::Damaged, mPath,
+                         "has elevations up to " + formatMetres(highest) + ", " + range +
+                             ": a fill value without a declared nodata (set it with "
+                             "gdal_edit.py -a_nodata VALUE), or a damaged file");
+    if (lowest < kLowestTerrainM)
+        return makeError(ErrorCode::Damaged, mPath,
+                         "has elevations down to " + formatMetres(lowest) + ", " + range +
+                             ": is that its nodata value, not declared? (set it with "
+                             "gdal_edit.py -a_nodata VALUE)");
+    return Status::success();
 }
 
 void DemRaster::toPixel(double x, double y, double &column, double &row) const
@@ -224,25 +331,20 @@ Result<ElevationWindow> ElevationWindow::read(const DemRaster &dem, GDALDatasetH
                              std::to_string(out.mWindow.row0) + " cannot be read (" +
                              capture.lastFailure() + ")");
     }
-    // Nodata becomes NaN once here, so that every later read is a plain load.
+    // Nodata, non-finite and implausible cells become NaN once here, so that every later read
+    // is a plain load.
     for (double &value : out.mValues) {
-        if (out.isNoData(value))
+        if (dem.isNoData(value)) {
             value = std::numeric_limits<double>::quiet_NaN();
+        } else if (!dem.plausible(value)) {
+            const double metres = dem.elevationMetres(value);
+            if (std::fabs(metres) > std::fabs(out.mMostImplausibleMetres))
+                out.mMostImplausibleMetres = metres;
+            ++out.mImplausibleCells;
+            value = std::numeric_limits<double>::quiet_NaN();
+        }
     }
     return out;
-}
-
-bool ElevationWindow::isNoData(double value) const
-{
-    if (std::isnan(value))
-        return true;
-    const auto &noData = mDem->noData();
-    if (!noData)
-        return false;
-    if (std::isnan(*noData))
-        return false;
-    // Float32 rasters store the nodata value rounded to float.
-    return value == *noData || value == double(float(*noData));
 }
 
 double ElevationWindow::at(int column, int row) const

@@ -23,6 +23,13 @@ struct CellWindow
     std::int64_t cellCount() const { return std::int64_t(cols) * rows; }
 };
 
+// Elevations outside this range (metres, after the band's unit, scale and offset) are no terrain
+// on Earth: the Dead Sea shore is at -430 m, Everest at 8,849 m. A DEM showing them at open is
+// refused (an undeclared nodata value such as -9999, a float fill such as 3.4e38, or damage);
+// cells met later in a window are taken as nodata.
+inline constexpr double kLowestTerrainM = -500.0;
+inline constexpr double kHighestTerrainM = 9000.0;
+
 // A digital elevation model checked for screening: any raster GDAL reads, georeferenced
 // north-up, in a projected CRS (metres taken from its linear unit) or a geographic one (metres
 // per degree from its ellipsoid, row by row). Holds no pixels: each worker thread opens its own
@@ -31,7 +38,12 @@ class DemRaster
 {
 public:
     // Opens and checks the file; every refusal is one line naming the file and the problem.
+    // Elevations are checked against the range of terrain on Earth: every cell of a DEM of up
+    // to kExactCheckCells cells, else a regular sample of its blocks (a few MB, whatever the
+    // file's size). Cells that are not finite numbers are nodata, not elevations.
     static Result<DemRaster> open(const std::string &path);
+    static constexpr std::int64_t kExactCheckCells = 4096LL * 4096LL;
+    static constexpr std::int64_t kSampleCells = 4LL << 20;
 
     const std::string &path() const { return mPath; }
     const std::vector<std::string> &files() const { return mFiles; }  // for the run's checksum
@@ -53,6 +65,14 @@ public:
     double cellHeightMetres(int row) const;
     // Metres per unit of the band's values (1 unless the band says feet).
     double verticalScale() const { return mVerticalScale; }
+    // The elevation in metres of a band value (unit, scale and offset applied).
+    double elevationMetres(double value) const { return value * mVerticalScale + mOffsetMetres; }
+    // A band value that is a finite elevation of terrain on Earth.
+    bool plausible(double value) const
+    {
+        const double metres = elevationMetres(value);
+        return metres >= kLowestTerrainM && metres <= kHighestTerrainM;
+    }
 
     // A new read-only handle, for one thread.
     Result<DatasetPtr> openHandle() const;
@@ -72,7 +92,12 @@ private:
     double mLinearUnitMetres = 1.0;               // projected: metres per CRS unit
     double mSemiMajor = 0.0, mEccentricity2 = 0;  // geographic: the ellipsoid
     double mVerticalScale = 1.0;
+    double mOffsetMetres = 0.0;
     std::optional<double> mNoData;
+
+    bool isNoData(double value) const;
+    Status checkElevations(GDALRasterBandH band) const;
+    friend class ElevationWindow;
 };
 
 // The elevations of one window (plus the one-cell border Horn's method needs, where the raster
@@ -93,10 +118,13 @@ public:
 
     // The cells whose slope this window gives (the request, clipped to the raster).
     const CellWindow &window() const { return mRequested; }
+    // Cells read that held finite elevations no terrain has (taken as nodata), and the one
+    // furthest out, in metres.
+    std::int64_t implausibleCells() const { return mImplausibleCells; }
+    double mostImplausibleMetres() const { return mMostImplausibleMetres; }
 
 private:
     ElevationWindow() = default;
-    bool isNoData(double value) const;
     // The elevation at a cell inside the raster and the window; NaN for nodata.
     double at(int column, int row) const;
     // A neighbour's elevation: read, extrapolated beyond the raster, or the centre for nodata.
@@ -106,6 +134,8 @@ private:
     CellWindow mRequested;
     CellWindow mWindow;  // what was read (the request and its border), in raster cells
     std::vector<double> mValues;
+    std::int64_t mImplausibleCells = 0;
+    double mMostImplausibleMetres = 0.0;
 };
 
 // Lowers GDAL's block cache to a bound while it lives and restores it after: screening reads each

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parcelreader.h"
 
+#include "../base/openfiles.h"
 #include "../base/strings.h"
 #include "../geo/crs.h"
 #include "shapefilecheck.h"
 
 #include <cpl_string.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace gengbao::core {
 
@@ -32,6 +37,41 @@ std::optional<Format> formatForExtension(const std::string &path)
     if (extension == ".GEOJSON" || extension == ".JSON")
         return Format{"GeoJSON", "GeoJSON"};
     return std::nullopt;
+}
+
+double median(std::vector<double> &values)
+{
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+// Whether the median of the features' envelope centres is a longitude and a latitude (a second
+// pass over the layer, only for a geographic layer whose extent is not).
+bool medianCentreInDegrees(OGRLayerH layer)
+{
+    CplErrorCapture quiet;
+    std::vector<double> xs, ys;
+    OGR_L_ResetReading(layer);
+    for (FeaturePtr feature(OGR_L_GetNextFeature(layer)); feature;
+         feature.reset(OGR_L_GetNextFeature(layer))) {
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
+        if (!geometry || OGR_G_IsEmpty(geometry))
+            continue;
+        OGREnvelope envelope;
+        OGR_G_GetEnvelope(geometry, &envelope);
+        const double x = (envelope.MinX + envelope.MaxX) / 2.0;
+        const double y = (envelope.MinY + envelope.MaxY) / 2.0;
+        if (std::isfinite(x) && std::isfinite(y)) {
+            xs.push_back(x);
+            ys.push_back(y);
+        }
+    }
+    OGR_L_ResetReading(layer);
+    if (xs.empty())
+        return false;
+    const double x = median(xs), y = median(ys);
+    return x >= -180.0 && x <= 180.0 && y >= -90.0 && y <= 90.0;
 }
 
 bool isPolygonal(OGRwkbGeometryType type)
@@ -92,7 +132,8 @@ Result<std::unique_ptr<ParcelReader>> ParcelReader::open(const ReaderOptions &op
         return makeError(ErrorCode::FileNotFound, path, "no such file");
     if (fs::is_directory(status))
         return makeError(ErrorCode::NotAFile, path, "is a folder, not a file");
-    if (std::ifstream probe(path, std::ios::binary); !probe.good())
+    GENGBAO_TRY(refuseOpenProjectFile(path));
+    if (::access(path.c_str(), R_OK) != 0)
         return makeError(ErrorCode::NotAFile, path, "cannot be read (permission denied?)");
     const auto format = formatForExtension(path);
     if (!format) {
@@ -320,7 +361,11 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
     }
     if (OSRIsGeographic(mSourceSrs.get())) {
         const OGREnvelope &e = mInfo.extent;
-        if (e.MinX < -180.0 || e.MaxX > 180.0 || e.MinY < -90.0 || e.MaxY > 90.0) {
+        // One wild vertex (a bit flip, a typo) stretches the extent as much as a wrong .prj: the
+        // .prj is wrong only when the features themselves lie off the globe; a single feature
+        // that does is refused by the import with its own reason.
+        if ((e.MinX < -180.0 || e.MaxX > 180.0 || e.MinY < -90.0 || e.MaxY > 90.0) &&
+            !medianCentreInDegrees(mLayer)) {
             return makeError(ErrorCode::BadCrs, mPath,
                              "its CRS (" + crs::describe(mSourceSrs.get()) +
                                  ") is in degrees but its coordinates are not; the .prj is wrong");

@@ -44,6 +44,29 @@ std::string formatArea(double squareMetres)
     return text;
 }
 
+// No candidate parcel is larger than this. A 潜力图斑 is a few mu to a few hundred mu (1,000 mu
+// is 0.67 km²); a town is 50 to 300 km² and a county 1,000 to 3,000 km². 10 km² (15,000 mu) is
+// fifteen times the largest plausible parcel and a tenth of a large town, so only a vertex far
+// out of place (a mistyped or bit-flipped coordinate) makes a polygon this big.
+constexpr double kMaxParcelAreaM2 = 10.0e6;
+// Against TBMJ: a polygon more than this many times its TBMJ and larger by more than a hectare
+// has a vertex out of place. A vertex thrown 10 km off a parcel with 10 m edges adds 5 ha; a
+// TBMJ typo on a small parcel (a digit dropped) stays under the hectare and only warns.
+constexpr double kMaxAreaToTbmj = 10.0;
+constexpr double kMinImplausibleExcessM2 = 10000.0;
+
+// TBMJ when it is a usable positive area (as insertParcel reads it), without warning here.
+std::optional<double> usableTbmj(const MappedValues &values)
+{
+    const std::string &text = values[StandardField::TBMJ];
+    if (text.empty())
+        return std::nullopt;
+    const auto number = parseNumber(text);
+    if (number && *number > 0.0 && *number < 1e12)
+        return *number;
+    return std::nullopt;
+}
+
 }  // namespace
 
 // Parcels already in the project, to skip duplicates: by BSM, and by geometry for parcels
@@ -208,7 +231,13 @@ Status BatchWriter::admit(const RawFeature &raw, const PreparedGeometry &geometr
     if (geometry.rejected) {
         ++counts.rejected;
         addIssue(Issue::Severity::Error, geometry.code, raw.fid, {},
-                 feature() + " " + geometry.detail);
+                 feature() + " " + geometry.detail + "; not imported");
+        return Status::success();
+    }
+    if (const auto why = implausibleArea(geometry, values)) {
+        ++counts.rejected;
+        addIssue(Issue::Severity::Error, kImplausibleArea, raw.fid, {},
+                 feature() + " " + *why + "; not imported");
         return Status::success();
     }
     const std::string &bsm = values[StandardField::BSM];
@@ -247,6 +276,29 @@ Status BatchWriter::admit(const RawFeature &raw, const PreparedGeometry &geometr
     }
     ++counts.imported;
     return Status::success();
+}
+
+std::optional<std::string> BatchWriter::implausibleArea(const PreparedGeometry &geometry,
+                                                        const MappedValues &values)
+{
+    const double area = geometry.areaM2;
+    char text[320];
+    if (area > kMaxParcelAreaM2) {
+        std::snprintf(text, sizeof text,
+                      "measures %s (%.2f km²), more than any candidate parcel can be (%.0f km²): "
+                      "a vertex far out of place, a damaged or mistyped coordinate",
+                      formatArea(area).c_str(), area / 1e6, kMaxParcelAreaM2 / 1e6);
+        return text;
+    }
+    const auto tbmj = usableTbmj(values);
+    if (tbmj && area > kMaxAreaToTbmj * *tbmj && area - *tbmj > kMinImplausibleExcessM2) {
+        std::snprintf(text, sizeof text,
+                      "measures %s, %.0f times its TBMJ of %s: a vertex far out of place (a "
+                      "damaged or mistyped coordinate), or a TBMJ not in m²",
+                      formatArea(area).c_str(), area / *tbmj, formatArea(*tbmj).c_str());
+        return text;
+    }
+    return std::nullopt;
 }
 
 double BatchWriter::checkedNumber(const MappedValues &values, StandardField field, double low,

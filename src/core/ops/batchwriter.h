@@ -9,6 +9,7 @@
 #include "parcelgeometry.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -19,7 +20,8 @@ class DuplicateFinder;
 class Statement;
 
 // Writes one import batch inside the caller's transaction, feature by feature: decides whether a
-// prepared feature is rejected, a duplicate (same BSM, or without BSM the same geometry) or a new
+// prepared feature is rejected (by the geometry stage, or for an area no parcel can have), a
+// duplicate (same BSM, or without BSM the same geometry) or a new
 // parcel; checks its TBMJ, KCXS and slope fields; records the village; inserts the parcel and its
 // R-tree entry; and counts everything and lists the problems in the summary.
 // SQLite thread only.
@@ -40,6 +42,9 @@ public:
 
 private:
     BatchWriter() = default;
+    // Why a feature's computed area is more than any parcel can be, or than its TBMJ allows.
+    static std::optional<std::string> implausibleArea(const PreparedGeometry &geometry,
+                                                      const MappedValues &values);
     void addIssue(Issue::Severity severity, std::string code, std::int64_t fid,
                   std::string parcelId, std::string detail);
     // A numeric field's value in [low or (low, high); NaN when absent, or when unreadable or out

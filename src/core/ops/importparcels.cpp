@@ -67,22 +67,104 @@ void forEachInParallel(std::size_t count, std::vector<std::unique_ptr<GeometryWo
     }
 }
 
-// Where the data lies, in CGCS2000 longitude/latitude: the centre of the layer's extent.
-std::optional<std::pair<double, double>> extentCentreLonLat(const LayerInfo &info,
-                                                            OGRSpatialReferenceH source)
+// A layer extent wider than this many degrees either way is not believed as the data's place:
+// a town's or a county's parcels span a degree or two (the largest western counties five or
+// six), so a wider extent holds a vertex far out of place.
+constexpr double kMaxBelievedExtentDeg = 6.0;
+
+using LonLat = std::pair<double, double>;
+
+TransformPtr toCgcs2000Geographic(OGRSpatialReferenceH source)
 {
     auto geographic = crs::fromEpsg(crs::kCgcs2000Geographic);
     if (!geographic)
-        return std::nullopt;
+        return nullptr;
     CplErrorCapture quiet;
-    TransformPtr transform(OCTNewCoordinateTransformation(source, geographic->get()));
+    return TransformPtr(OCTNewCoordinateTransformation(source, geographic->get()));
+}
+
+std::optional<LonLat> toLonLat(OGRCoordinateTransformationH transform, double x, double y)
+{
+    int ok = FALSE;
+    if (!std::isfinite(x) || !std::isfinite(y) ||
+        !OCTTransformEx(transform, 1, &x, &y, nullptr, &ok) || !ok || !std::isfinite(x) ||
+        !std::isfinite(y))
+        return std::nullopt;
+    return LonLat{x, y};
+}
+
+// The centre of the layer's extent, when the extent is believable: finite, on the Earth and no
+// wider than a county's parcels can be.
+std::optional<LonLat> believableExtentCentre(const OGREnvelope &extent,
+                                             OGRCoordinateTransformationH transform)
+{
+    for (const double value : {extent.MinX, extent.MinY, extent.MaxX, extent.MaxY}) {
+        if (!std::isfinite(value))
+            return std::nullopt;
+    }
+    double west = 0, south = 0, east = 0, north = 0;
+    CplErrorCapture quiet;
+    if (!OCTTransformBounds(transform, extent.MinX, extent.MinY, extent.MaxX, extent.MaxY, &west,
+                            &south, &east, &north, 21) ||
+        !(east - west <= kMaxBelievedExtentDeg) || !(north - south <= kMaxBelievedExtentDeg))
+        return std::nullopt;
+    return toLonLat(transform, (extent.MinX + extent.MaxX) / 2.0,
+                    (extent.MinY + extent.MaxY) / 2.0);
+}
+
+double median(std::vector<double> &values)
+{
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+// The median of the features' centres (a second pass over the geometries): a vertex at 1e20
+// moves its own feature's centre, never the median of them all.
+std::optional<LonLat> medianFeatureCentre(ReaderOptions options,
+                                          OGRCoordinateTransformationH transform)
+{
+    options.readAttributes = false;
+    auto opened = ParcelReader::open(options);
+    if (!opened)
+        return std::nullopt;
+    std::vector<double> xs, ys;
+    RawFeature feature;
+    for (;;) {
+        auto more = (*opened)->next(feature);
+        if (!more || !*more)
+            break;
+        OGRGeometryH created = nullptr;
+        if (feature.wkb.empty() ||
+            OGR_G_CreateFromWkb(feature.wkb.data(), nullptr, &created,
+                                static_cast<int>(feature.wkb.size())) != OGRERR_NONE)
+            continue;
+        const OgrGeometryPtr geometry(created);
+        OGREnvelope envelope;
+        OGR_G_GetEnvelope(geometry.get(), &envelope);
+        const double x = (envelope.MinX + envelope.MaxX) / 2.0;
+        const double y = (envelope.MinY + envelope.MaxY) / 2.0;
+        if (std::isfinite(x) && std::isfinite(y)) {
+            xs.push_back(x);
+            ys.push_back(y);
+        }
+    }
+    if (xs.empty())
+        return std::nullopt;
+    return toLonLat(transform, median(xs), median(ys));
+}
+
+// Where the data lies, in CGCS2000 longitude/latitude: the centre of the layer's extent, or the
+// median of the features' centres when one wild vertex has stretched the extent.
+std::optional<LonLat> dataCentreLonLat(const ReaderOptions &options, const LayerInfo &info,
+                                       OGRSpatialReferenceH source)
+{
+    const TransformPtr transform = toCgcs2000Geographic(source);
     if (!transform)
         return std::nullopt;
-    double x = (info.extent.MinX + info.extent.MaxX) / 2.0;
-    double y = (info.extent.MinY + info.extent.MaxY) / 2.0;
-    if (!OCTTransform(transform.get(), 1, &x, &y, nullptr))
-        return std::nullopt;
-    return std::make_pair(x, y);
+    if (auto centre = believableExtentCentre(info.extent, transform.get()))
+        return centre;
+    return medianFeatureCentre(options, transform.get());
 }
 
 // Warnings about the source CRS: read off 8-digit eastings, data outside China, or far from the
@@ -133,7 +215,7 @@ Result<int> proposeProjectCrs(const std::string &path)
     auto opened = ParcelReader::open(options);
     if (!opened)
         return opened.error();
-    const auto centre = extentCentreLonLat((*opened)->info(), (*opened)->sourceSrs());
+    const auto centre = dataCentreLonLat(options, (*opened)->info(), (*opened)->sourceSrs());
     if (!centre)
         return makeError(ErrorCode::BadCrs, path,
                          "its coordinates cannot be placed on the earth; check its CRS");
@@ -168,7 +250,7 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                                  ? std::filesystem::path(request.path).stem().string()
                                  : request.batchLabel;
         // Where the data lies decides the project CRS on the first import, and checks the source.
-        const auto centre = extentCentreLonLat(info, reader.sourceSrs());
+        const auto centre = dataCentreLonLat(options, info, reader.sourceSrs());
         summary.issues = sourceCrsWarnings(info, reader.sourceSrs(), centre);
         for (const std::string &name : info.truncatedFieldNames) {
             summary.issues.push_back(
@@ -194,6 +276,10 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
         auto projectSrs = crs::fromEpsg(projectEpsg);
         if (!projectSrs)
             return projectSrs.error();
+        // Where a parcel's vertices may lie: a feature with one outside is refused, not imported.
+        auto vertexExtent = crs::plausibleExtent(projectEpsg);
+        if (!vertexExtent)
+            return vertexExtent.error();
 
         // One set of geometry tools per core.
         const std::size_t threadCount =
@@ -208,6 +294,7 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                 error.file = request.path;
                 return error;
             }
+            (*worker)->vertexExtent = *vertexExtent;
             workers.push_back(std::move(worker).value());
         }
 

@@ -2,6 +2,8 @@
 #include "lifecycle.h"
 
 #include "../base/clock.h"
+#include "../base/strings.h"
+#include "../base/units.h"
 #include "../db/statement.h"
 #include "../db/transaction.h"
 #include "../project.h"
@@ -127,7 +129,7 @@ Status deleteHistory(Database &db, std::int64_t id)
 Result<std::string> stepDate(const std::string &given, const ParcelState &parcel)
 {
     const std::string date = given.empty() ? today() : given;
-    if (!isIsoDate(date))
+    if (!isCalendarDate(date))
         return makeError(ErrorCode::InvalidArgument, {},
                          "the date '" + date + "' is not a date (YYYY-MM-DD)");
     if (date > today())
@@ -337,6 +339,11 @@ Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
     if (change.acceptedNetCentiMu && *change.acceptedNetCentiMu < 0)
         return makeError(ErrorCode::InvalidArgument, {},
                          "the accepted net area cannot be negative");
+    if (change.acceptedNetCentiMu && *change.acceptedNetCentiMu > kMaxAreaCentiMu)
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "the accepted net area " + formatMu(*change.acceptedNetCentiMu) +
+                             " mu is more than " + std::to_string(kMaxAreaMu) +
+                             " mu, beyond any parcel");
     Database &db = project.database();
     auto transaction = Transaction::begin(db);
     if (!transaction)

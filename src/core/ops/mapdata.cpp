@@ -222,7 +222,7 @@ Status readParcels(Project &project, MapData &map, Progress &progress)
     static constexpr std::string_view kSql = "SELECT fid, geom FROM parcels ORDER BY fid";
     if (sqlite3_prepare_v2(db.handle(), kSql.data(), static_cast<int>(kSql.size()), &raw,
                            nullptr) != SQLITE_OK)
-        return db.lastError("reading parcel geometries");
+        return db.lastError();
     RawStatement select(raw);
 
     PolygonSet::Builder builder;
@@ -235,7 +235,7 @@ Status readParcels(Project &project, MapData &map, Progress &progress)
         if (step == SQLITE_DONE)
             break;
         if (step != SQLITE_ROW)
-            return db.lastError("reading parcel geometries");
+            return db.lastError();
         const std::int64_t fid = sqlite3_column_int64(select.get(), 0);
         const auto *data = static_cast<const unsigned char *>(sqlite3_column_blob(select.get(), 1));
         const int size = sqlite3_column_bytes(select.get(), 1);

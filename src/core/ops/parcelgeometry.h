@@ -3,6 +3,7 @@
 
 #include "../base/result.h"
 #include "../db/gpkg.h"
+#include "../geo/crs.h"
 #include "../geo/geodesicarea.h"
 #include "../geo/geoscontext.h"
 #include "../geo/handles.h"
@@ -34,6 +35,10 @@ public:
 
     GeosContext geos;
     TransformPtr toProject;  // null when the source is already in the project CRS
+    // Where a parcel's vertices may lie in the project CRS; a feature with a vertex outside is
+    // refused. Without it (constraint layers, whose red line may span a province) only vertices
+    // that are not finite numbers are refused.
+    std::optional<crs::PlausibleExtent> vertexExtent;
     std::optional<GeodesicArea> area;
     GEOSWKBReader *reader = nullptr;
     GEOSWKBWriter *writer = nullptr;
@@ -61,6 +66,23 @@ struct PreparedGeometry
 GeosGeometry polygonalPart(GEOSContextHandle_t context, GeosGeometry geometry);
 // A Polygon or MultiPolygon as a MultiPolygon, the type of the project's feature tables.
 GeosGeometry asMultiPolygon(GEOSContextHandle_t context, GeosGeometry geometry);
+
+// A vertex no parcel can have: not a finite number, or outside the CRS's plausible extent.
+struct StrayVertex
+{
+    double x = 0.0, y = 0.0;
+};
+// The first such vertex of a geometry, if any; with a null extent, only non-finite ones.
+std::optional<StrayVertex> findStrayVertex(GEOSContextHandle_t context,
+                                           const GEOSGeometry *geometry,
+                                           const crs::PlausibleExtent *extent);
+// "has a vertex at x=1e+20, y=3154000, outside the area of use of EPSG:4545 (…) widened by 3°:
+// a damaged or mistyped coordinate".
+std::string strayVertexDetail(const StrayVertex &vertex, const crs::PlausibleExtent *extent);
+
+// Refusal codes of features whose coordinates or area no parcel can have (issue 13).
+inline constexpr const char *kImplausibleCoordinates = "implausible_coordinates";
+inline constexpr const char *kImplausibleArea = "implausible_area";
 
 PreparedGeometry prepareGeometry(const RawFeature &raw, GeometryWorker &worker, int projectEpsg);
 

@@ -144,23 +144,24 @@ Status writePayoutsJson(const PayoutStatement &statement, std::ostream &out)
 
 Status writePayoutsCsv(const PayoutStatement &statement, std::ostream &out)
 {
-    const auto area = [](std::int64_t centi) { return formatYuan(centi); };  // 2 decimals
+    // Areas and amounts in hundredths print alike: 2 decimals.
+    const auto hundredths = [](std::int64_t value) { return csv::number(formatYuan(value)); };
     out << "village,village_code,task_mu,approved_mu,task_met,subsidy_yuan,reward_yuan,"
            "total_yuan\r\n";
     for (const VillagePayout &village : statement.villages) {
-        out << csv::field(village.name) << ',' << village.code << ',' << area(village.task) << ','
-            << area(village.approved) << ',' << (village.met ? "true" : "false") << ','
-            << formatYuan(village.subsidy) << ',' << formatYuan(village.reward) << ','
-            << formatYuan(village.total) << "\r\n";
+        out << csv::field(village.name) << ',' << csv::field(village.code) << ','
+            << hundredths(village.task) << ',' << hundredths(village.approved) << ','
+            << (village.met ? "true" : "false") << ',' << hundredths(village.subsidy) << ','
+            << hundredths(village.reward) << ',' << hundredths(village.total) << "\r\n";
     }
     out << "\r\nid,village,village_code,net_mu,rate_yuan_per_mu,subsidy_yuan\r\n";
     for (const ParcelPayout &parcel : statement.parcels) {
         out << csv::field(parcel.id) << ',' << csv::field(parcel.village) << ','
-            << parcel.villageCode << ',' << area(parcel.area) << ',' << formatYuan(parcel.rate)
-            << ',' << formatYuan(parcel.amount) << "\r\n";
+            << csv::field(parcel.villageCode) << ',' << hundredths(parcel.area) << ','
+            << hundredths(parcel.rate) << ',' << hundredths(parcel.amount) << "\r\n";
     }
-    out << "\r\ntotal_yuan," << formatYuan(statement.total) << "\r\ntotal_in_words,"
-        << statement.totalInWords << "\r\n";
+    out << "\r\ntotal_yuan," << hundredths(statement.total) << "\r\ntotal_in_words,"
+        << csv::field(statement.totalInWords) << "\r\n";
     return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");
 }
 

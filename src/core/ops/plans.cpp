@@ -2,6 +2,7 @@
 #include "plans.h"
 
 #include "../base/clock.h"
+#include "../base/strings.h"
 #include "../base/units.h"
 #include "../db/statement.h"
 #include "../db/transaction.h"
@@ -326,6 +327,29 @@ Result<AllocationPreview> allocationFor(const TaskTable &table, AllocationMethod
     return preview;
 }
 
+// What any caller (the CLI, the app's table, a file) may set as a task.
+Status checkTask(const TaskUpdate &update)
+{
+    if (!update.task)
+        return Status::success();
+    if (*update.task < 0)
+        return makeError(ErrorCode::InvalidArgument, {}, "a task cannot be negative");
+    if (*update.task > kMaxAreaCentiMu)
+        return makeError(ErrorCode::InvalidArgument, {},
+                         "a task of " + formatMu(*update.task) + " mu is more than " +
+                             std::to_string(kMaxAreaMu) + " mu, beyond any town's task");
+    return Status::success();
+}
+
+// Remarks are kept as typed but for blanks at their ends, which no one sees in a cell: so an
+// exported table that comes back unedited compares equal and records no change.
+std::optional<std::string> trimmedRemarks(const std::optional<std::string> &remarks)
+{
+    if (!remarks)
+        return std::nullopt;
+    return std::string(trimmedText(*remarks));
+}
+
 // One audit entry for a task edit, however many villages it touched (an allocation is one
 // command to undo).
 Status auditTasks(Database &db, std::int64_t programId, const std::vector<std::string> &codes,
@@ -573,10 +597,8 @@ Status setVillageTask(Project &project, std::int64_t programId, const std::strin
 Status setVillageTasks(Project &project, std::int64_t programId,
                        const std::vector<TaskUpdate> &updates)
 {
-    for (const TaskUpdate &update : updates) {
-        if (update.task && *update.task < 0)
-            return makeError(ErrorCode::InvalidArgument, {}, "a task cannot be negative");
-    }
+    for (const TaskUpdate &update : updates)
+        GENGBAO_TRY(checkTask(update));
     Database &db = project.database();
     auto transaction = Transaction::begin(db);
     if (!transaction)
@@ -598,7 +620,8 @@ Status setVillageTasks(Project &project, std::int64_t programId,
     if (!before)
         return before.error();
     for (std::size_t i = 0; i < updates.size(); ++i)
-        GENGBAO_TRY(writeTask(db, program->id, codes[i], updates[i].task, updates[i].remarks));
+        GENGBAO_TRY(writeTask(db, program->id, codes[i], updates[i].task,
+                              trimmedRemarks(updates[i].remarks)));
     GENGBAO_TRY(auditTasks(db, program->id, codes, *before));
     return transaction->commit();
 }
@@ -644,38 +667,7 @@ Result<AllocationPreview> applyAllocation(Project &project, std::int64_t program
 
 Result<std::int64_t> parseCentiMu(const std::string &text)
 {
-    const auto bad = [&text](const char *why) {
-        return makeError(ErrorCode::InvalidArgument, {}, "'" + text + "' is not " + why);
-    };
-    std::size_t i = 0;
-    std::int64_t whole = 0;
-    if (text.empty())
-        return bad("an area in mu");
-    if (text[0] == '-')
-        return bad("an area in mu: it is negative");
-    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
-        whole = whole * 10 + (text[i] - '0');
-        if (whole > 100'000'000)
-            return bad("a plausible area in mu");
-    }
-    std::int64_t hundredths = 0;
-    if (i < text.size() && text[i] == '.') {
-        int digits = 0;
-        for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
-             ++i, ++digits) {
-            if (digits >= 2) {
-                if (text[i] != '0')
-                    return bad("an area with at most 2 decimals (0.01 mu)");
-                continue;
-            }
-            hundredths = hundredths * 10 + (text[i] - '0');
-        }
-        if (digits == 1)
-            hundredths *= 10;
-    }
-    if (i != text.size() || (i == 0))
-        return bad("an area in mu");
-    return whole * 100 + hundredths;
+    return parseAreaCentiMu(text);
 }
 
 std::string formatMu(std::int64_t centiMu)

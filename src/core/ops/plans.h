@@ -58,8 +58,8 @@ struct TaskTable
 // programId 0: the restoration program.
 Result<TaskTable> loadTaskTable(Project &project, std::int64_t programId = 0);
 
-// Sets one village's task (0.01 mu) and, when given, its remarks. village is a 12-digit code or
-// a village name.
+// Sets one village's task (0.01 mu, 0 to kMaxAreaCentiMu) and, when given, its remarks (kept
+// verbatim but for blanks at their ends). village is a 12-digit code or a village name.
 Status setVillageTask(Project &project, std::int64_t programId, const std::string &village,
                       std::optional<std::int64_t> task, std::optional<std::string> remarks);
 // The 12-digit code of a village of the project given by its code or its name (when no other
@@ -102,8 +102,8 @@ Result<AllocationPreview> proposeAllocation(Project &project, std::int64_t progr
 Result<AllocationPreview> applyAllocation(Project &project, std::int64_t programId,
                                           AllocationMethod method, std::int64_t floor);
 
-// 0.01 mu from a number of mu given by a person or a file ("115.17", 110): at most 2 decimals,
-// not negative.
+// 0.01 mu from a number of mu given by a person or a file ("115.17", 110): parseAreaCentiMu
+// (units.h): digits with at most 2 decimals, no sign, exponent or separator, at most kMaxAreaMu.
 Result<std::int64_t> parseCentiMu(const std::string &text);
 // "115.17", "110", "17.5": two decimals with trailing zeros dropped, as the seed plan prints.
 std::string formatMu(std::int64_t centiMu);

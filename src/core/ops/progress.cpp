@@ -3,6 +3,7 @@
 
 #include "../base/clock.h"
 #include "../base/csv.h"
+#include "../base/strings.h"
 #include "../base/units.h"
 #include "../db/statement.h"
 #include "../project.h"
@@ -32,7 +33,7 @@ Result<ProgressReport> progressReport(Project &project, const std::string &asOf)
 {
     ProgressReport report;
     report.asOf = asOf.empty() ? today() : asOf;
-    if (!isIsoDate(report.asOf))
+    if (!isCalendarDate(report.asOf))
         return makeError(ErrorCode::InvalidArgument, {},
                          "the date '" + report.asOf + "' is not a date (YYYY-MM-DD)");
     auto table = loadTaskTable(project);
@@ -165,7 +166,7 @@ Status writeProgressCsv(const ProgressReport &report, std::ostream &out)
     char number[32];
     const auto fixed = [&number](std::int64_t centiMu) {
         std::snprintf(number, sizeof number, "%.2f", mu(centiMu));
-        return std::string(number);
+        return csv::number(number);
     };
     out << "village,village_code,task_mu";
     for (const char *name : kReachedNames)
@@ -174,7 +175,8 @@ Status writeProgressCsv(const ProgressReport &report, std::ostream &out)
         out << ",overdue_" << name;
     out << ",selection_short_mu\r\n";
     for (const VillageProgress &village : report.villages) {
-        out << csv::field(village.name) << ',' << village.code << ',' << fixed(village.task);
+        out << csv::field(village.name) << ',' << csv::field(village.code) << ','
+            << fixed(village.task);
         for (const std::int64_t value : village.reached)
             out << ',' << fixed(value);
         for (const char *name : kReachedNames) {
@@ -189,8 +191,8 @@ Status writeProgressCsv(const ProgressReport &report, std::ostream &out)
         for (const StageDeadline &deadline : parcel.overdue)
             overdue += (overdue.empty() ? "" : ";") + deadline.stage;
         out << csv::field(parcel.id) << ',' << csv::field(parcel.village) << ','
-            << parcel.villageCode << ',' << parcel.stage << ',' << fixed(parcel.net) << ','
-            << overdue << "\r\n";
+            << csv::field(parcel.villageCode) << ',' << csv::field(parcel.stage) << ','
+            << fixed(parcel.net) << ',' << csv::field(overdue) << "\r\n";
     }
     return out ? Status::success() : makeError(ErrorCode::Io, {}, "cannot write the output");
 }

@@ -16,12 +16,15 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <filesystem>
 #include <future>
+#include <limits>
 #include <mutex>
+#include <new>
 #include <thread>
 
 namespace gengbao::core {
@@ -35,6 +38,10 @@ constexpr int kTileCells = 512;
 constexpr double kTileMetres = 2560.0;
 // A group's window above this many cells (a huge parcel) is read parcel by parcel instead.
 constexpr std::int64_t kMaxWindowCells = 4096LL * 4096LL;
+// A parcel covering more DEM cells than this (after clipping to the DEM) gets no DEM evidence:
+// its grid and window would take 128 MiB each. 10 km², the largest parcel an import admits, is
+// 400,000 cells of a 5 m DEM.
+constexpr std::int64_t kMaxParcelCells = CoverageGrid::kDefaultMaxCells;
 // GDAL's block cache while screening: each window is read once, so a small cache is enough.
 constexpr std::int64_t kGdalCacheBytes = 128LL << 20;
 // A coverage fraction below this is rounding, not a cell the parcel touches (for the maximum).
@@ -115,6 +122,9 @@ struct Worker
     TransformPtr toDem;
     DatasetPtr dem;
     std::vector<std::unique_ptr<ConstraintIndex>> constraints;
+    // DEM cells read with elevations no terrain has (taken as nodata), and the furthest out.
+    std::int64_t implausibleCells = 0;
+    double mostImplausibleMetres = 0.0;
 
     Worker() = default;
     Worker(const Worker &) = delete;
@@ -132,10 +142,21 @@ struct Worker
 struct Inputs
 {
     const ScreeningRequest *request = nullptr;
+    std::string projectPath;
     int projectEpsg = 0;
+    // Where a parcel's vertices may lie; a parcel with one outside has a damaged geometry.
+    const crs::PlausibleExtent *vertexExtent = nullptr;
     const DemRaster *dem = nullptr;
     const std::vector<ConstraintPieces> *constraints = nullptr;
 };
+
+// What an exception says, in words an officer can act on.
+std::string exceptionText(const std::exception &exception)
+{
+    if (dynamic_cast<const std::bad_alloc *>(&exception))
+        return "out of memory (std::bad_alloc)";
+    return exception.what();
+}
 
 Result<std::unique_ptr<Worker>> makeWorker(const Inputs &inputs)
 {
@@ -172,11 +193,14 @@ Result<std::unique_ptr<Worker>> makeWorker(const Inputs &inputs)
     return worker;
 }
 
-// The rings of a (Multi)Polygon in DEM pixel coordinates.
+// The rings of a (Multi)Polygon in DEM pixel coordinates. A vertex the transformation to the
+// DEM's CRS cannot take is NaN, so that the coverage grid knows the parcel cannot be placed
+// (dropping the ring instead would turn a parcel into its holes).
 std::vector<PixelRing> pixelRings(GEOSContextHandle_t context, const GEOSGeometry *geometry,
                                   OGRCoordinateTransformationH toDem, const DemRaster &dem)
 {
     std::vector<PixelRing> rings;
+    std::vector<int> transformed;
     const auto addRing = [&](const GEOSGeometry *ring, bool hole) {
         const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(context, ring);
         unsigned int size = 0;
@@ -187,9 +211,16 @@ std::vector<PixelRing> pixelRings(GEOSContextHandle_t context, const GEOSGeometr
         out.y.resize(size);
         GEOSCoordSeq_copyToArrays_r(context, sequence, out.x.data(), out.y.data(), nullptr,
                                     nullptr);
-        if (toDem && size > 0 &&
-            !OCTTransform(toDem, static_cast<int>(size), out.x.data(), out.y.data(), nullptr))
-            return;  // beyond the DEM CRS's domain: no cells
+        if (toDem && size > 0) {
+            transformed.assign(size, FALSE);
+            if (!OCTTransformEx(toDem, static_cast<int>(size), out.x.data(), out.y.data(), nullptr,
+                                transformed.data()))
+                transformed.assign(size, FALSE);
+            for (unsigned int i = 0; i < size; ++i) {
+                if (!transformed[i])
+                    out.x[i] = out.y[i] = std::numeric_limits<double>::quiet_NaN();
+            }
+        }
         for (unsigned int i = 0; i < size; ++i)
             dem.toPixel(out.x[i], out.y[i], out.x[i], out.y[i]);
         rings.push_back(std::move(out));
@@ -215,14 +246,13 @@ struct SlopeStats
 SlopeStats slopeStats(const CoverageGrid &grid, const ElevationWindow &window, double limit)
 {
     SlopeStats stats;
-    double total = 0.0, valid = 0.0, weighted = 0.0, steep = 0.0;
+    double valid = 0.0, weighted = 0.0, steep = 0.0;
     double maximum = -1.0;
     for (int r = 0; r < grid.rows(); ++r) {
         for (int c = 0; c < grid.cols(); ++c) {
             const double fraction = grid.fraction(c, r);
             if (fraction <= 0.0)
                 continue;
-            total += fraction;
             const double slope = window.slopeDegrees(grid.col0() + c, grid.row0() + r);
             if (std::isnan(slope))
                 continue;
@@ -238,90 +268,180 @@ SlopeStats slopeStats(const CoverageGrid &grid, const ElevationWindow &window, d
         stats.mean = weighted / valid;
         stats.max = maximum >= 0.0 ? maximum : *stats.mean;
         stats.steepShare = steep / valid;
-        stats.coverage = total > 0.0 ? valid / total : 0.0;
+        // Over the parcel's whole area: the part beyond the DEM was clipped off the grid.
+        const double area = grid.ringsArea();
+        stats.coverage = area > 0.0 ? std::min(1.0, valid / area) : 0.0;
     }
     return stats;
 }
 
-// Screens one group of parcels (one DEM tile) on one worker.
+CellWindow gridWindow(const CoverageGrid &grid)
+{
+    return CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()};
+}
+
+// Screens one group of parcels (one DEM tile) on one worker. A parcel with a damaged geometry (a
+// vertex that is not a finite number or lies outside the project CRS's area of use, as an older
+// project file or a drawn proposal may hold) is never eligible: its slope is unknown and so are
+// its overlaps; an issue names it.
 class GroupScreener
 {
 public:
-    GroupScreener(const Inputs &inputs, Worker &worker)
+    // issues: one slot per parcel, filled for the parcels of this worker's groups only.
+    GroupScreener(const Inputs &inputs, Worker &worker, std::vector<std::optional<Issue>> &issues)
         : mInputs(inputs)
         , mWorker(worker)
         , mContext(worker.geos.handle())
+        , mIssues(issues)
     {}
 
     Status screen(const std::vector<ParcelInput> &parcels, const std::vector<std::size_t> &group,
                   std::vector<ParcelScreening> &results)
     {
-        std::vector<GeosGeometry> geometries;
-        std::vector<std::optional<CoverageGrid>> grids(group.size());
-        CellWindow window;
-        const DemRaster *dem = mInputs.dem;
-        for (std::size_t k = 0; k < group.size(); ++k) {
-            const ParcelInput &parcel = parcels[group[k]];
-            geometries.emplace_back(mContext,
-                                    GEOSWKBReader_read_r(mContext, mWorker.reader,
-                                                         parcel.wkb.data(), parcel.wkb.size()));
-            if (!geometries.back())
-                return makeError(ErrorCode::Database, {},
-                                 "parcel " + parcel.parcelId + " has a geometry GEOS cannot read");
-            if (!dem)
-                continue;
-            grids[k].emplace(
-                pixelRings(mContext, geometries.back().get(), mWorker.toDem.get(), *dem));
-            const CoverageGrid &grid = *grids[k];
-            if (!grid.empty())
-                window = window.united(
-                    CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()}.clippedTo(
-                        dem->width(), dem->height()));
+        try {
+            return screenGroup(parcels, group, results);
+        } catch (const std::exception &exception) {
+            return makeError(ErrorCode::Io, mInputs.projectPath,
+                             "screening failed at parcel " + mCurrentParcel + ": " +
+                                 exceptionText(exception));
         }
+    }
+
+private:
+    // One parcel before its DEM cells are read.
+    struct PreparedParcel
+    {
+        GeosGeometry geometry;
+        std::optional<CoverageGrid> grid;  // with a DEM
+        bool damaged = false;              // a vertex no parcel can have
+    };
+
+    Status screenGroup(const std::vector<ParcelInput> &parcels,
+                       const std::vector<std::size_t> &group, std::vector<ParcelScreening> &results)
+    {
+        std::vector<PreparedParcel> prepared(group.size());
+        CellWindow window;
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            GENGBAO_TRY(prepare(parcels[group[k]], group[k], prepared[k]));
+            const auto &grid = prepared[k].grid;
+            if (grid && grid->state() == CoverageGrid::State::Covered)
+                window = window.united(gridWindow(*grid));
+        }
+        const DemRaster *dem = mInputs.dem;
         std::optional<ElevationWindow> elevations;
         if (dem && !window.empty() && window.cellCount() <= kMaxWindowCells) {
             auto read = ElevationWindow::read(*dem, mWorker.dem.get(), window);
             if (!read)
                 return read.error();
             elevations.emplace(std::move(read).value());
+            noteImplausibleCells(*elevations);
         }
         for (std::size_t k = 0; k < group.size(); ++k) {
             const ParcelInput &parcel = parcels[group[k]];
+            mCurrentParcel = parcel.parcelId;
             ParcelScreening &result = results[group[k]];
             result.fid = parcel.fid;
             result.parcelId = parcel.parcelId;
+            if (prepared[k].damaged) {
+                screenDamaged(result);
+                continue;
+            }
             SlopeEvidence evidence;
             evidence.attributeDeg = parcel.attributeDeg;
             evidence.attributeGrade = parcel.attributeGrade;
             evidence.terrace = parcel.terrace;
             if (dem) {
                 evidence.demGiven = true;
-                GENGBAO_TRY(demEvidence(*grids[k], elevations, evidence, result));
+                GENGBAO_TRY(demEvidence(*prepared[k].grid, elevations, evidence, result));
             }
             result.slope = decideSlope(evidence, mInputs.request->rules);
-            GENGBAO_TRY(overlay(parcel, geometries[k].get(), result));
+            GENGBAO_TRY(overlay(parcel, prepared[k].geometry.get(), result));
         }
         return Status::success();
     }
 
-private:
+    // Reads the parcel's geometry, checks its vertices and, with a DEM, computes its coverage
+    // of the DEM's cells (clipped to the DEM, never larger than kMaxParcelCells).
+    Status prepare(const ParcelInput &parcel, std::size_t index, PreparedParcel &out)
+    {
+        mCurrentParcel = parcel.parcelId;
+        out.geometry =
+            GeosGeometry(mContext, GEOSWKBReader_read_r(mContext, mWorker.reader, parcel.wkb.data(),
+                                                        parcel.wkb.size()));
+        if (!out.geometry)
+            return makeError(ErrorCode::Database, mInputs.projectPath,
+                             "parcel " + parcel.parcelId + " has a geometry GEOS cannot read");
+        if (const auto stray =
+                findStrayVertex(mContext, out.geometry.get(), mInputs.vertexExtent)) {
+            out.damaged = true;
+            note(index, parcel, "implausible_geometry",
+                 strayVertexDetail(*stray, mInputs.vertexExtent) +
+                     ", so its slope and overlaps are unknown and it is not eligible; correct "
+                     "or redraw it");
+            return Status::success();
+        }
+        const DemRaster *dem = mInputs.dem;
+        if (!dem)
+            return Status::success();
+        out.grid.emplace(pixelRings(mContext, out.geometry.get(), mWorker.toDem.get(), *dem),
+                         dem->width(), dem->height(), kMaxParcelCells);
+        if (out.grid->state() == CoverageGrid::State::NotFinite)
+            note(index, parcel, "dem_unplaceable",
+                 "cannot be placed on the DEM (a vertex the transformation to its CRS, " +
+                     dem->crsDescription() + ", cannot take), so its DEM slope is unknown");
+        if (out.grid->state() == CoverageGrid::State::TooLarge)
+            note(index, parcel, "dem_too_many_cells",
+                 "covers more than " + std::to_string(kMaxParcelCells) +
+                     " cells of the DEM, more than screening reads for one parcel, so its DEM "
+                     "slope is unknown: a damaged geometry?");
+        return Status::success();
+    }
+
+    void note(std::size_t index, const ParcelInput &parcel, const char *code,
+              const std::string &detail)
+    {
+        mIssues[index] = Issue{Issue::Severity::Warning, code, -1, parcel.parcelId,
+                               "parcel " + parcel.parcelId + " " + detail};
+    }
+
+    void noteImplausibleCells(const ElevationWindow &window)
+    {
+        if (window.implausibleCells() == 0)
+            return;
+        mWorker.implausibleCells += window.implausibleCells();
+        if (std::fabs(window.mostImplausibleMetres()) > std::fabs(mWorker.mostImplausibleMetres))
+            mWorker.mostImplausibleMetres = window.mostImplausibleMetres();
+    }
+
+    // A damaged parcel: nothing is known, so it cannot be eligible.
+    void screenDamaged(ParcelScreening &result)
+    {
+        result.slope = SlopeVerdict{};
+        result.slope.unknown = true;
+        result.overlapM2.assign(mInputs.constraints->size(), 0.0);
+        result.verdict = decideParcel(result.slope, {}, mInputs.request->rules);
+        if (!mInputs.constraints->empty()) {
+            result.verdict.reasons.push_back("overlap_error");
+            result.verdict.eligible = false;
+        }
+    }
+
     Status demEvidence(const CoverageGrid &grid, const std::optional<ElevationWindow> &shared,
                        SlopeEvidence &evidence, ParcelScreening &result)
     {
-        if (grid.empty())
-            return Status::success();
+        if (grid.state() != CoverageGrid::State::Covered)
+            return Status::success();  // outside the DEM, unplaceable or too large: unknown
         const DemRaster &dem = *mInputs.dem;
-        const CellWindow own =
-            CellWindow{grid.col0(), grid.row0(), grid.cols(), grid.rows()}.clippedTo(dem.width(),
-                                                                                     dem.height());
+        const CellWindow own = gridWindow(grid).clippedTo(dem.width(), dem.height());
         if (own.empty())
-            return Status::success();  // wholly outside the DEM
+            return Status::success();
         std::optional<ElevationWindow> single;
         if (!shared) {
             auto read = ElevationWindow::read(dem, mWorker.dem.get(), own);
             if (!read)
                 return read.error();
             single.emplace(std::move(read).value());
+            noteImplausibleCells(*single);
         }
         const ElevationWindow &window = shared ? *shared : *single;
         const SlopeStats stats = slopeStats(grid, window, mInputs.request->rules.maxSlopeDeg);
@@ -410,9 +530,22 @@ private:
     const Inputs &mInputs;
     Worker &mWorker;
     GEOSContextHandle_t mContext;
+    std::vector<std::optional<Issue>> &mIssues;
+    std::string mCurrentParcel;  // for the message of an exception
 };
 
+// floor(value) as an index in [0, last]; NaN gives 0. Clamped as a double first: a centre at
+// 1e20 or Inf must not be cast to an int it does not fit.
+int clampedIndex(double value, int last)
+{
+    if (!(value >= 0.0))
+        return 0;
+    return value >= double(last) ? last : static_cast<int>(std::floor(value));
+}
+
 // Groups of parcels that share a DEM tile (or a square of the map without a DEM), in row order.
+// A parcel whose centre is off the DEM (or not a number) joins the nearest edge tile's group; it
+// costs its group nothing, as its coverage is clipped to the DEM.
 std::vector<std::vector<std::size_t>> groupParcels(const std::vector<ParcelInput> &parcels,
                                                    const DemRaster *dem, int projectEpsg)
 {
@@ -439,19 +572,18 @@ std::vector<std::vector<std::size_t>> groupParcels(const std::vector<ParcelInput
         for (std::size_t i = 0; i < count; ++i) {
             double column = 0, row = 0;
             dem->toPixel(x[i], y[i], column, row);
-            const int tx =
-                ok[i] ? std::clamp(static_cast<int>(std::floor(column / kTileCells)), 0, tilesX - 1)
-                      : 0;
-            const int ty =
-                ok[i] ? std::clamp(static_cast<int>(std::floor(row / kTileCells)), 0, tilesY - 1)
-                      : 0;
+            const int tx = ok[i] ? clampedIndex(column / kTileCells, tilesX - 1) : 0;
+            const int ty = ok[i] ? clampedIndex(row / kTileCells, tilesY - 1) : 0;
             keys[i] = std::int64_t(ty) * tilesX + tx;
         }
     } else {
+        // Squares within ±1.28e8 m of the origin (any projected coordinate on Earth); a damaged
+        // parcel further out, or at NaN, shares an edge square.
+        constexpr int half = 50'000, side = 2 * half + 1;
         for (std::size_t i = 0; i < count; ++i) {
-            const auto tx = static_cast<std::int64_t>(std::floor(x[i] / kTileMetres));
-            const auto ty = static_cast<std::int64_t>(std::floor(y[i] / kTileMetres));
-            keys[i] = ty * 1'000'000 + tx;
+            const int tx = clampedIndex(x[i] / kTileMetres + half, side - 1);
+            const int ty = clampedIndex(y[i] / kTileMetres + half, side - 1);
+            keys[i] = std::int64_t(ty) * side + tx;
         }
     }
     std::vector<std::size_t> order(count);
@@ -468,17 +600,34 @@ std::vector<std::vector<std::size_t>> groupParcels(const std::vector<ParcelInput
     return groups;
 }
 
-// The DEM's footprint must meet the parcels' extent, or every parcel would be "slope unknown".
-Status checkDemCoversParcels(const DemRaster &dem, const std::vector<ParcelInput> &parcels,
-                             int projectEpsg)
+bool envelopeInside(const gpkg::Envelope &envelope, const crs::PlausibleExtent &extent)
 {
-    gpkg::Envelope extent = parcels.front().envelope;
+    return extent.contains(envelope.minX, envelope.minY) &&
+           extent.contains(envelope.maxX, envelope.maxY);
+}
+
+// The DEM's footprint must meet the parcels' extent, or every parcel would be "slope unknown".
+// Damaged parcels (an envelope outside the CRS's area of use) have no say: one vertex at 1e20
+// would make the extent meet every DEM, or defeat its transformation.
+Status checkDemCoversParcels(const DemRaster &dem, const std::vector<ParcelInput> &parcels,
+                             int projectEpsg, const crs::PlausibleExtent &plausible)
+{
+    std::optional<gpkg::Envelope> parcelsExtent;
     for (const ParcelInput &parcel : parcels) {
-        extent.minX = std::min(extent.minX, parcel.envelope.minX);
-        extent.minY = std::min(extent.minY, parcel.envelope.minY);
-        extent.maxX = std::max(extent.maxX, parcel.envelope.maxX);
-        extent.maxY = std::max(extent.maxY, parcel.envelope.maxY);
+        if (!envelopeInside(parcel.envelope, plausible))
+            continue;
+        if (!parcelsExtent) {
+            parcelsExtent = parcel.envelope;
+            continue;
+        }
+        parcelsExtent->minX = std::min(parcelsExtent->minX, parcel.envelope.minX);
+        parcelsExtent->minY = std::min(parcelsExtent->minY, parcel.envelope.minY);
+        parcelsExtent->maxX = std::max(parcelsExtent->maxX, parcel.envelope.maxX);
+        parcelsExtent->maxY = std::max(parcelsExtent->maxY, parcel.envelope.maxY);
     }
+    if (!parcelsExtent)
+        return Status::success();  // every parcel is damaged: each will say so
+    const gpkg::Envelope &extent = *parcelsExtent;
     double minX = extent.minX, minY = extent.minY, maxX = extent.maxX, maxY = extent.maxY;
     if (!crs::isEpsg(dem.srs(), projectEpsg)) {
         auto project = crs::fromEpsg(projectEpsg);
@@ -514,7 +663,8 @@ Status checkDemCoversParcels(const DemRaster &dem, const std::vector<ParcelInput
 
 // Runs body(worker) on every worker, the first on this thread; the first error wins.
 template <typename Body>
-Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, Body body)
+Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, const std::string &projectPath,
+                     Body body)
 {
     std::mutex mutex;
     std::optional<Error> firstError;
@@ -524,8 +674,8 @@ Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, Body body)
             CplErrorCapture quiet;  // GDAL messages of this thread go nowhere
             status = body(*workers[index], index);
         } catch (const std::exception &exception) {
-            status =
-                makeError(ErrorCode::Io, {}, std::string("screening failed: ") + exception.what());
+            status = makeError(ErrorCode::Io, projectPath,
+                               "screening the parcels failed: " + exceptionText(exception));
         }
         if (!status) {
             std::lock_guard lock(mutex);
@@ -544,6 +694,28 @@ Status onEveryWorker(std::vector<std::unique_ptr<Worker>> &workers, Body body)
     return Status::success();
 }
 
+// One issue for the DEM cells the workers took as nodata for their implausible elevations
+// (cells the check at open did not sample).
+void noteImplausibleCells(const DemRaster &dem, const std::vector<std::unique_ptr<Worker>> &workers,
+                          std::vector<Issue> &issues)
+{
+    std::int64_t cells = 0;
+    double furthest = 0.0;
+    for (const auto &worker : workers) {
+        cells += worker->implausibleCells;
+        if (std::fabs(worker->mostImplausibleMetres) > std::fabs(furthest))
+            furthest = worker->mostImplausibleMetres;
+    }
+    if (cells == 0)
+        return;
+    char text[320];
+    std::snprintf(text, sizeof text,
+                  "%s: %lld cell reads under the parcels met elevations beyond any terrain on "
+                  "Earth (up to %.6g m), taken as nodata: is the DEM's nodata value declared?",
+                  dem.path().c_str(), static_cast<long long>(cells), furthest);
+    issues.push_back(Issue{Issue::Severity::Warning, "dem_implausible_cells", -1, {}, text});
+}
+
 // A screening computed and not yet written: the summary (inputs with their checksums, counts),
 // each parcel's result, and the constraint layers as read.
 struct ComputedScreening
@@ -556,9 +728,10 @@ struct ComputedScreening
 // Screens every parcel of the project, or only those of `fids`. The checks that the DEM covers
 // the parcels concern a whole project; a few parcels outside it are slope_unknown, as they would
 // be in a whole run.
-Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequest &request,
-                                           const std::vector<std::int64_t> *fids,
-                                           Progress &progress)
+// doing: what is under way, for the message of an exception.
+Result<ComputedScreening> computeScreeningStages(Project &project, const ScreeningRequest &request,
+                                                 const std::vector<std::int64_t> *fids,
+                                                 Progress &progress, std::string &doing)
 {
     ComputedScreening computed;
     ScreeningSummary &summary = computed.summary;
@@ -575,11 +748,15 @@ Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequ
         return makeError(ErrorCode::InvalidArgument, project.path(),
                          "has no parcels yet: import the candidate parcels before screening");
     const int projectEpsg = *project.settings().crsEpsg;
+    auto vertexExtent = crs::plausibleExtent(projectEpsg);
+    if (!vertexExtent)
+        return vertexExtent.error();
 
     // Every input is opened and checked before any parcel is touched.
     progress.report(0.0, "reading inputs");
     std::optional<DemRaster> dem;
     if (request.demPath) {
+        doing = "reading the DEM " + *request.demPath;
         auto opened = DemRaster::open(*request.demPath);
         if (!opened)
             return opened.error();
@@ -590,6 +767,7 @@ Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequ
         if (spec.kind.empty())
             return makeError(ErrorCode::InvalidArgument, spec.path,
                              "needs a kind (e.g. 生态保护红线)");
+        doing = "reading the constraint layer " + spec.path;
         auto loaded = loadConstraintLayer(spec, projectEpsg);
         if (!loaded)
             return loaded.error();
@@ -605,6 +783,7 @@ Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequ
     for (const ConstraintPieces &pieces : constraints)
         checksums.push_back(std::async(std::launch::async, sha256OfFiles, pieces.files));
 
+    doing = "reading the parcels";
     auto parcels = loadParcels(project.database(), fids);
     if (!parcels)
         return parcels.error();
@@ -612,10 +791,12 @@ Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequ
         return makeError(ErrorCode::InvalidArgument, project.path(),
                          "has no parcels yet: import the candidate parcels before screening");
     if (dem && !fids)
-        GENGBAO_TRY(checkDemCoversParcels(*dem, *parcels, projectEpsg));
+        GENGBAO_TRY(checkDemCoversParcels(*dem, *parcels, projectEpsg, *vertexExtent));
 
+    doing = "screening the parcels";
     const GdalCacheLimit cacheLimit(kGdalCacheBytes);
-    const Inputs inputs{&request, projectEpsg, dem ? &*dem : nullptr, &constraints};
+    const Inputs inputs{&request,       project.path(),        projectEpsg,
+                        &*vertexExtent, dem ? &*dem : nullptr, &constraints};
     const auto groups = groupParcels(*parcels, inputs.dem, projectEpsg);
     // No more workers than groups: each builds its own index of every constraint layer, which
     // a proposal's single parcel would pay four times over.
@@ -631,35 +812,46 @@ Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequ
 
     std::vector<ParcelScreening> &results = computed.results;
     results.resize(parcels->size());
+    std::vector<std::optional<Issue>> parcelIssues(parcels->size());
     std::atomic<std::size_t> nextGroup{0};
     std::atomic<std::size_t> done{0};
     std::atomic<bool> stop{false};
     const std::size_t total = parcels->size();
-    GENGBAO_TRY(onEveryWorker(workers, [&](Worker &worker, std::size_t index) -> Status {
-        GroupScreener screener(inputs, worker);
-        for (;;) {
-            if (stop.load() || progress.cancelled())
-                return Status::success();
-            const std::size_t g = nextGroup.fetch_add(1);
-            if (g >= groups.size())
-                return Status::success();
-            Status status = screener.screen(*parcels, groups[g], results);
-            if (!status) {
-                stop = true;
-                return status;
+    GENGBAO_TRY(
+        onEveryWorker(workers, project.path(), [&](Worker &worker, std::size_t index) -> Status {
+            GroupScreener screener(inputs, worker, parcelIssues);
+            for (;;) {
+                if (stop.load() || progress.cancelled())
+                    return Status::success();
+                const std::size_t g = nextGroup.fetch_add(1);
+                if (g >= groups.size())
+                    return Status::success();
+                Status status = screener.screen(*parcels, groups[g], results);
+                if (!status) {
+                    stop = true;
+                    return status;
+                }
+                const std::size_t finished = done.fetch_add(groups[g].size()) + groups[g].size();
+                if (index == 0)  // progress is reported from the calling thread only
+                    progress.report(0.95 * double(finished) / double(total), "screening");
             }
-            const std::size_t finished = done.fetch_add(groups[g].size()) + groups[g].size();
-            if (index == 0)  // progress is reported from the calling thread only
-                progress.report(0.95 * double(finished) / double(total), "screening");
-        }
-    }));
+        }));
     if (progress.cancelled())
         return makeError(ErrorCode::Cancelled, project.path(),
                          "screening cancelled; nothing was changed");
 
     for (const ParcelScreening &result : results)
         countScreeningResult(result, summary);
-    if (dem && !fids && summary.slopeFromDem == 0)
+    std::size_t damaged = 0;
+    for (std::optional<Issue> &issue : parcelIssues) {
+        if (!issue)
+            continue;
+        damaged += issue->code == "implausible_geometry";
+        summary.issues.push_back(std::move(*issue));
+    }
+    if (dem)
+        noteImplausibleCells(*dem, workers, summary.issues);
+    if (dem && !fids && summary.slopeFromDem == 0 && damaged < total)
         return makeError(ErrorCode::InvalidArgument, dem->path(),
                          "covers none of the project's " + std::to_string(total) +
                              " parcels with valid elevations (outside its extent or on "
@@ -692,6 +884,19 @@ Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequ
     }
 
     return computed;
+}
+
+Result<ComputedScreening> computeScreening(Project &project, const ScreeningRequest &request,
+                                           const std::vector<std::int64_t> *fids,
+                                           Progress &progress)
+{
+    std::string doing = "checking the request";
+    try {
+        return computeScreeningStages(project, request, fids, progress, doing);
+    } catch (const std::exception &exception) {
+        return makeError(ErrorCode::Io, project.path(),
+                         "screening failed while " + doing + ": " + exceptionText(exception));
+    }
 }
 
 }  // namespace
@@ -729,7 +934,7 @@ Result<ScreeningSummary> screenParcels(Project &project, const ScreeningRequest 
         return std::move(summary);
     } catch (const std::exception &exception) {
         return makeError(ErrorCode::Io, project.path(),
-                         std::string("screening failed: ") + exception.what());
+                         "screening failed while recording the run: " + exceptionText(exception));
     }
 }
 
@@ -747,7 +952,7 @@ Result<PartialScreening> screenSomeParcels(Project &project, const ScreeningRequ
                                 std::move(computed->summary.issues)};
     } catch (const std::exception &exception) {
         return makeError(ErrorCode::Io, project.path(),
-                         std::string("screening failed: ") + exception.what());
+                         "screening the proposed parcels failed: " + exceptionText(exception));
     }
 }
 
