@@ -490,3 +490,117 @@ TEST_CASE("a plan edit is undone and redone like any other change", "[core][life
     REQUIRE(core::redoChange(*project, *undo).ok());
     CHECK(core::loadPlan(*project)->restoration()->rules.maxSlopeDeg == 20.0);
 }
+
+TEST_CASE("a step on many parcels is one transaction and one undo step, and lists the refusals",
+          "[core][lifecycle][undo][batch]")
+{
+    TempDir dir;
+    auto project = screenedSample(dir);
+    const std::string a = eligibleParcel(0), b = eligibleParcel(1), c = eligibleParcel(2);
+    const std::string before = snapshot(*project);
+    const std::size_t logBefore = core::readAuditLog(*project)->size();
+    const auto changeTo = [](const std::string &parcel, core::Stage to, const std::string &date) {
+        core::StageChange change;
+        change.parcelId = parcel;
+        change.to = to;
+        change.date = date;
+        change.user = "测试员";
+        return change;
+    };
+    // Three eligible parcels, the steep one, one that does not exist, and a listed twice.
+    auto done = core::advanceParcels(
+        *project, {changeTo(a, core::Stage::Selected, "2023-04-18"),
+                   changeTo(b, core::Stage::Selected, "2023-04-18"),
+                   changeTo(kSteepParcel, core::Stage::Selected, "2023-04-18"),
+                   changeTo("500241202399999999", core::Stage::Selected, "2023-04-18"),
+                   changeTo(a, core::Stage::Selected, "2023-04-18"),
+                   changeTo(c, core::Stage::Selected, "2023-04-18")});
+    REQUIRE(done.ok());
+    CHECK(done->moved == std::vector<std::string>{a, b, c});
+    REQUIRE(done->refused.size() == 2);
+    CHECK(done->refused[0].parcelId == kSteepParcel);
+    CHECK(done->refused[0].error.message().find(kSteepParcel) != std::string::npos);
+    CHECK(done->refused[1].parcelId == "500241202399999999");
+    CHECK(done->refused[1].error.message().find("has no parcel 500241202399999999") !=
+          std::string::npos);
+    // One entry for the three, with every parcel's before and after.
+    auto log = core::readAuditLog(*project);
+    REQUIRE(log->size() == logBefore + 1);
+    const core::AuditEntry &entry = log->back();
+    CHECK(entry.id == done->auditId);
+    CHECK(entry.action == "advance_many");
+    CHECK(entry.target == "3 parcels");
+    REQUIRE(entry.oldValue.size() == 3);
+    CHECK(entry.oldValue[1]["parcel_id"] == b);
+    CHECK(entry.oldValue[1]["state"]["stage"] == "candidate");
+    CHECK(entry.newValue[1]["state"]["stage"] == "selected");
+    CHECK(entry.newValue[1]["state"]["history"]["occurred_on"] == "2023-04-18");
+    CHECK(countRows(*project, "stage_history") == 3);
+    const std::string selected = snapshot(*project);
+
+    // The history rows' ids change with each redo; everything else must be identical.
+    const auto withoutIds = [&project] {
+        std::string text;
+        auto query = project->database().prepare(
+            "SELECT p.parcel_id, p.stage, h.kind, h.from_state, h.to_state, h.occurred_on, "
+            "h.recorded_at, h.recorded_by FROM parcels p LEFT JOIN stage_history h ON "
+            "h.parcel_fid = p.fid ORDER BY p.fid, h.id");
+        REQUIRE(query.ok());
+        REQUIRE(query
+                    ->forEachRow([&text](core::Statement &row) {
+                        for (int i = 0; i < row.columnCount(); ++i)
+                            text += (row.isNull(i) ? "∅" : row.text(i)) + "|";
+                        text += "\n";
+                    })
+                    .ok());
+        return text;
+    };
+    const std::string selectedState = withoutIds();
+    // Two full cycles of undo and redo: the same state each time.
+    std::int64_t latest = done->auditId;
+    for (int cycle = 0; cycle < 2; ++cycle) {
+        INFO("cycle " << cycle);
+        auto undo = core::undoChange(*project, latest, "测试员");
+        REQUIRE(undo.ok());
+        CHECK(snapshot(*project) == before);
+        auto redo = core::redoChange(*project, *undo, "测试员");
+        REQUIRE(redo.ok());
+        CHECK(withoutIds() == selectedState);
+        latest = *redo;
+    }
+    CHECK(selected != before);
+
+    // A later change to one of them refuses the undo of the whole, and changes nothing.
+    core::StageChange later = changeTo(b, core::Stage::Restoring, "2023-04-25");
+    REQUIRE(core::advanceParcel(*project, later).ok());
+    const std::string restoring = snapshot(*project);
+    auto stale = core::undoChange(*project, latest);
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().detail.find("parcel " + b) != std::string::npos);
+    CHECK(snapshot(*project) == restoring);
+
+    // Nothing that may move: no entry, nothing changed.
+    const std::size_t logNow = core::readAuditLog(*project)->size();
+    auto none = core::advanceParcels(*project, {changeTo(a, core::Stage::Approved, "2023-05-01")});
+    REQUIRE(none.ok());
+    CHECK(none->auditId == 0);
+    CHECK(none->moved.empty());
+    CHECK(none->refused.size() == 1);
+    CHECK(core::readAuditLog(*project)->size() == logNow);
+    CHECK(snapshot(*project) == restoring);
+
+    // An argument no parcel could take refuses the whole step before anything is read.
+    auto rejected = core::advanceParcels(
+        *project, {changeTo(c, core::Stage::Withdrawn, "2023-05-01")});  // no reason
+    REQUIRE_FALSE(rejected.ok());
+    CHECK(rejected.error().detail.find("needs a reason") != std::string::npos);
+    CHECK(snapshot(*project) == restoring);
+
+    // A single parcel that moves gets the entry of a single step.
+    auto one = core::advanceParcels(*project, {changeTo(c, core::Stage::Restoring, "2023-04-25"),
+                                               changeTo(a, core::Stage::Planted, "2023-04-25")});
+    REQUIRE(one.ok());
+    CHECK(one->moved == std::vector<std::string>{c});
+    CHECK(core::readAuditLog(*project)->back().action == "advance");
+    CHECK(core::readAuditLog(*project)->back().target == "parcel " + c);
+}

@@ -191,53 +191,61 @@ QStringList ProjectSession::advance(const QStringList &parcelIds, const Step &st
         step.proposal
             ? ParcelTableModel::proposalName(std::string(core::proposalName(*step.proposal)))
             : ParcelTableModel::stageName(std::string(core::stageName(step.to)));
-    auto failed = [this](const QString &message) { emit undoFailed(message); };
-    auto group = std::make_unique<QUndoCommand>();
-    QStringList moved;
-    for (const QString &id : parcelIds) {
-        auto done = step.proposal ? decideProposal(id, step) : advanceStage(id, step);
-        if (!done) {
-            refusals << report::errorText(done.error());
-            continue;
-        }
-        new CoreChangeCommand(*mProject, done->auditId, id, failed, group.get());
-        moved << id;
+    // One operation in one transaction: the parcels that allow the step take it, the others say
+    // why, and what moved is one undo step.
+    auto done = step.proposal ? core::reviewProposals(*mProject, proposalChanges(parcelIds, step))
+                              : core::advanceParcels(*mProject, stageChanges(parcelIds, step));
+    if (!done) {
+        refusals << report::errorText(done.error());
+        return refusals;
     }
-    if (moved.isEmpty())
+    for (const core::StepRefusal &refusal : done->refused)
+        refusals << report::errorText(refusal.error);
+    if (done->moved.empty())
         return refusals;
     // Named after what moved: the undo menu reads "Undo Move 2 parcels to 已选定".
-    group->setText(moved.size() == 1
-                       ? tr("Move %1 to %2").arg(moved.front(), stage)
-                       : tr("Move %n parcels to %1", nullptr, int(moved.size())).arg(stage));
-    mUndoStack->push(group.release());  // emits indexChanged: reload and `changed`
+    const QString text =
+        done->moved.size() == 1
+            ? tr("Move %1 to %2").arg(toQString(done->moved.front()), stage)
+            : tr("Move %n parcels to %1", nullptr, int(done->moved.size())).arg(stage);
+    auto failed = [this](const QString &message) { emit undoFailed(message); };
+    mUndoStack->push(new CoreChangeCommand(*mProject, done->auditId, text, failed));
     return refusals;
 }
 
-core::Result<core::ChangeResult> ProjectSession::advanceStage(const QString &parcelId,
-                                                              const Step &step)
+std::vector<core::StageChange> ProjectSession::stageChanges(const QStringList &parcelIds,
+                                                            const Step &step)
 {
-    core::StageChange change;
-    change.parcelId = toUtf8(parcelId);
-    change.to = step.to;
-    change.date = toUtf8(step.date);
-    change.note = toUtf8(step.note);
-    change.document = toUtf8(step.document);
-    change.reason = toUtf8(step.reason);
-    change.acceptedNetCentiMu = step.acceptedNetCentiMu;
-    return core::advanceParcel(*mProject, change);
+    std::vector<core::StageChange> changes;
+    for (const QString &id : parcelIds) {
+        core::StageChange change;
+        change.parcelId = toUtf8(id);
+        change.to = step.to;
+        change.date = toUtf8(step.date);
+        change.note = toUtf8(step.note);
+        change.document = toUtf8(step.document);
+        change.reason = toUtf8(step.reason);
+        change.acceptedNetCentiMu = step.acceptedNetCentiMu;
+        changes.push_back(std::move(change));
+    }
+    return changes;
 }
 
-core::Result<core::ChangeResult> ProjectSession::decideProposal(const QString &parcelId,
-                                                                const Step &step)
+std::vector<core::ProposalChange> ProjectSession::proposalChanges(const QStringList &parcelIds,
+                                                                  const Step &step)
 {
-    core::ProposalChange change;
-    change.parcelId = toUtf8(parcelId);
-    change.to = *step.proposal;
-    change.date = toUtf8(step.date);
-    change.note = toUtf8(step.note);
-    change.document = toUtf8(step.document);
-    change.reason = toUtf8(step.reason.isEmpty() ? step.note : step.reason);
-    return core::reviewProposal(*mProject, change);
+    std::vector<core::ProposalChange> changes;
+    for (const QString &id : parcelIds) {
+        core::ProposalChange change;
+        change.parcelId = toUtf8(id);
+        change.to = *step.proposal;
+        change.date = toUtf8(step.date);
+        change.note = toUtf8(step.note);
+        change.document = toUtf8(step.document);
+        change.reason = toUtf8(step.reason.isEmpty() ? step.note : step.reason);
+        changes.push_back(std::move(change));
+    }
+    return changes;
 }
 
 std::optional<core::TaskTable> ProjectSession::taskTable() const

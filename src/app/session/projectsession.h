@@ -121,8 +121,11 @@ signals:
 
 private:
     void reload();
-    core::Result<core::ChangeResult> advanceStage(const QString &parcelId, const Step &step);
-    core::Result<core::ChangeResult> decideProposal(const QString &parcelId, const Step &step);
+    // The step as core changes, one per parcel.
+    static std::vector<core::StageChange> stageChanges(const QStringList &parcelIds,
+                                                       const Step &step);
+    static std::vector<core::ProposalChange> proposalChanges(const QStringList &parcelIds,
+                                                             const Step &step);
     // Pushes the change the project just logged (if it logged one) as an undoable command.
     void pushLatestChange(std::int64_t before, const QString &text);
     std::int64_t latestAuditId() const;

@@ -10,6 +10,8 @@
 #include "audit.h"
 #include "plans.h"
 
+#include <set>
+
 namespace gengbao::core {
 
 namespace {
@@ -157,21 +159,26 @@ json historyOf(const char *kind, std::string_view from, std::string_view to,
             {"note", note},        {"document", document},      {"reason", reason}};
 }
 
-// Applies a parcel change whose new state and history are known: the common end of a step, and
-// of its redo.
-Result<std::int64_t> applyParcelChange(Database &db, const ParcelState &parcel,
-                                       const std::string &user, const std::string &action,
-                                       json newState, json history,
-                                       std::optional<std::int64_t> undoes)
+// A step worked out and checked against the parcel's state, not yet written.
+struct PlannedStep
 {
-    GENGBAO_TRY(writeParcelState(db, parcel.fid, newState));
-    auto historyId = insertHistory(db, parcel.fid, history);
+    ParcelState parcel;
+    json newState;  // the parcel columns after the step
+    json history;   // its stage_history row
+};
+
+// Writes a planned step's columns and history row; the new state with its history (and the
+// row's id), as the audit log records it.
+Result<json> writeStep(Database &db, const PlannedStep &step)
+{
+    GENGBAO_TRY(writeParcelState(db, step.parcel.fid, step.newState));
+    auto historyId = insertHistory(db, step.parcel.fid, step.history);
     if (!historyId)
         return historyId.error();
-    history["id"] = *historyId;
-    newState["history"] = history;
-    return appendAudit(db, user, action, "parcel " + parcel.parcelId, parcel.toJson(), newState,
-                       undoes);
+    json state = step.newState;
+    state["history"] = step.history;
+    state["history"]["id"] = *historyId;
+    return state;
 }
 
 // Task rows as the audit log records them: [{program_id, village_code, task_cmu, remarks}],
@@ -227,6 +234,34 @@ bool sameTasks(const json &a, const json &b)
     return true;
 }
 
+// Switches one parcel from the recorded state `from` to `to`, after checking that it is still
+// at `from`. Undo (removeHistory) takes the step's history row away; redo writes it again as a
+// new row. The state written, as the audit log records it.
+Result<json> switchParcel(Database &db, const std::string &parcelId, const json &from,
+                          const json &to, bool removeHistory)
+{
+    auto parcel = readParcel(db, parcelId);
+    if (!parcel)
+        return parcel.error();
+    if (parcel->toJson() != parcelColumns(from))
+        return makeError(ErrorCode::InvalidArgument, db.path(),
+                         "was changed since (parcel " + parcelId +
+                             "); undo the later changes first");
+    if (removeHistory) {
+        GENGBAO_TRY(deleteHistory(db, from.at("history").at("id").get<std::int64_t>()));
+        GENGBAO_TRY(writeParcelState(db, parcel->fid, parcelColumns(to)));
+        return parcelColumns(to);
+    }
+    json history = to.at("history");
+    history.erase("id");
+    return writeStep(db, PlannedStep{*parcel, parcelColumns(to), std::move(history)});
+}
+
+bool isManyParcels(const std::string &action)
+{
+    return action == "advance_many" || action == "review_many";
+}
+
 // Puts the target of an entry from `from` back to `to` (old and new of the entry, or the other
 // way round), after checking that it is still at `from`.
 Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, const json &from,
@@ -254,23 +289,29 @@ Result<std::int64_t> switchState(Project &project, const AuditEntry &entry, cons
         GENGBAO_TRY(restoreTasks(db, to));
         return appendAudit(db, user, action, entry.target, from, to, undoes);
     }
-    const std::string parcelId = entry.target.substr(std::string("parcel ").size());
-    auto parcel = readParcel(db, parcelId);
-    if (!parcel)
-        return parcel.error();
-    if (parcel->toJson() != parcelColumns(from))
-        return makeError(ErrorCode::InvalidArgument, db.path(), changedSince);
-    if (removeHistory) {
-        // Undo: the step's history row goes with it.
-        GENGBAO_TRY(deleteHistory(db, from.at("history").at("id").get<std::int64_t>()));
-        GENGBAO_TRY(writeParcelState(db, parcel->fid, parcelColumns(to)));
-        return appendAudit(db, user, action, entry.target, parcelColumns(from), parcelColumns(to),
-                           undoes);
+    if (isManyParcels(entry.action)) {
+        // [{parcel_id, state}] in both values, one element per parcel, in the same order.
+        if (!from.is_array() || !to.is_array() || from.size() != to.size())
+            return makeError(ErrorCode::Damaged, db.path(),
+                             "audit entry " + std::to_string(undoes) + " is damaged");
+        json before = json::array(), written = json::array();
+        for (std::size_t i = 0; i < from.size(); ++i) {
+            const std::string parcelId = from[i].at("parcel_id").get<std::string>();
+            auto state =
+                switchParcel(db, parcelId, from[i].at("state"), to[i].at("state"), removeHistory);
+            if (!state)
+                return state.error();
+            before.push_back(
+                {{"parcel_id", parcelId}, {"state", parcelColumns(from[i].at("state"))}});
+            written.push_back({{"parcel_id", parcelId}, {"state", *state}});
+        }
+        return appendAudit(db, user, action, entry.target, before, written, undoes);
     }
-    // Redo: the step and its history again (a new history row).
-    json history = to.at("history");
-    history.erase("id");
-    return applyParcelChange(db, *parcel, user, action, parcelColumns(to), history, undoes);
+    const std::string parcelId = entry.target.substr(std::string("parcel ").size());
+    auto state = switchParcel(db, parcelId, from, to, removeHistory);
+    if (!state)
+        return state.error();
+    return appendAudit(db, user, action, entry.target, parcelColumns(from), *state, undoes);
 }
 
 // What an entry records at heart: an undo and a redo stand for the change at the start of their
@@ -289,7 +330,7 @@ Result<std::string> changeKind(Database &db, AuditEntry entry)
 bool undoable(const std::string &action)
 {
     return action == "advance" || action == "review" || action == "set_task" ||
-           action == "save_plan";
+           action == "save_plan" || isManyParcels(action);
 }
 
 }  // namespace
@@ -325,11 +366,18 @@ Result<std::string> parcelAttributes(Project &project, const std::string &parcel
     return query->text(0);
 }
 
-Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
+namespace {
+
+// The reason of a rejection or withdrawal; a note alone serves as one.
+std::string reasonOf(const StageChange &change)
 {
-    // The reason of a rejection or withdrawal; a note alone serves as one.
-    const std::string reason = change.reason.empty() ? change.note : change.reason;
-    if ((change.to == Stage::Rejected || change.to == Stage::Withdrawn) && reason.empty())
+    return change.reason.empty() ? change.note : change.reason;
+}
+
+// What a stage step asks, whatever the parcel: refused before anything is read.
+Status checkStageArguments(const StageChange &change)
+{
+    if ((change.to == Stage::Rejected || change.to == Stage::Withdrawn) && reasonOf(change).empty())
         return makeError(ErrorCode::InvalidArgument, {},
                          std::string(stageName(change.to)) +
                              " needs a reason (--reason or --note)");
@@ -344,10 +392,25 @@ Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
                          "the accepted net area " + formatMu(*change.acceptedNetCentiMu) +
                              " mu is more than " + std::to_string(kMaxAreaMu) +
                              " mu, beyond any parcel");
-    Database &db = project.database();
-    auto transaction = Transaction::begin(db);
-    if (!transaction)
-        return transaction.error();
+    return Status::success();
+}
+
+Status checkProposalArguments(const ProposalChange &change)
+{
+    if (change.to == Proposal::Rejected && change.reason.empty())
+        return makeError(ErrorCode::InvalidArgument, {}, "a rejected proposal needs a reason");
+    return Status::success();
+}
+
+std::string userOf(const std::string &given)
+{
+    return given.empty() ? loginName() : given;
+}
+
+// A stage step of one parcel checked against its state inside the caller's transaction (when
+// two people advance the same parcel at once, the second sees the first's result).
+Result<PlannedStep> planStageStep(Database &db, const StageChange &change)
+{
     auto parcel = readParcel(db, change.parcelId);
     if (!parcel)
         return parcel.error();
@@ -358,30 +421,17 @@ Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
     auto date = stepDate(change.date, *parcel);
     if (!date)
         return refused(*parcel, date.error().detail);
-
     json newState = parcel->toJson();
     newState["stage"] = std::string(stageName(change.to));
     if (change.acceptedNetCentiMu)
         newState["accepted_net_cmu"] = *change.acceptedNetCentiMu;
-    const std::string user = change.user.empty() ? loginName() : change.user;
-    const json history = historyOf("stage", stageName(parcel->stage), stageName(change.to), *date,
-                                   user, change.note, change.document, reason);
-    auto auditId = applyParcelChange(db, *parcel, user, "advance", newState, history, std::nullopt);
-    if (!auditId)
-        return auditId.error();
-    GENGBAO_TRY(transaction->commit());
-    return ChangeResult{*auditId, std::string(stageName(parcel->stage)),
-                        std::string(stageName(change.to))};
+    json history = historyOf("stage", stageName(parcel->stage), stageName(change.to), *date,
+                             userOf(change.user), change.note, change.document, reasonOf(change));
+    return PlannedStep{std::move(parcel).value(), std::move(newState), std::move(history)};
 }
 
-Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &change)
+Result<PlannedStep> planProposalStep(Database &db, const ProposalChange &change)
 {
-    if (change.to == Proposal::Rejected && change.reason.empty())
-        return makeError(ErrorCode::InvalidArgument, {}, "a rejected proposal needs a reason");
-    Database &db = project.database();
-    auto transaction = Transaction::begin(db);
-    if (!transaction)
-        return transaction.error();
     auto parcel = readParcel(db, change.parcelId);
     if (!parcel)
         return parcel.error();
@@ -398,16 +448,124 @@ Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &chan
     newState["proposal"] = std::string(proposalName(change.to));
     newState["proposal_reason"] =
         change.to == Proposal::Rejected ? json(change.reason) : json(nullptr);
-    const std::string user = change.user.empty() ? loginName() : change.user;
-    const json history =
-        historyOf("proposal", proposalName(*parcel->proposal), proposalName(change.to), *date, user,
-                  change.note, change.document, change.reason);
-    auto auditId = applyParcelChange(db, *parcel, user, "review", newState, history, std::nullopt);
+    json history =
+        historyOf("proposal", proposalName(*parcel->proposal), proposalName(change.to), *date,
+                  userOf(change.user), change.note, change.document, change.reason);
+    return PlannedStep{std::move(parcel).value(), std::move(newState), std::move(history)};
+}
+
+// One step on one parcel, refused as a whole when the parcel refuses it.
+template <typename Change, typename Check, typename Plan>
+Result<ChangeResult> applyOneStep(Project &project, const Change &change, Check check, Plan plan,
+                                  const char *action, std::string (*stateOf)(const json &))
+{
+    GENGBAO_TRY(check(change));
+    Database &db = project.database();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto step = plan(db, change);
+    if (!step)
+        return step.error();
+    const json before = step->parcel.toJson();
+    auto written = writeStep(db, *step);
+    if (!written)
+        return written.error();
+    auto auditId =
+        appendAudit(db, userOf(change.user), action, "parcel " + change.parcelId, before, *written);
     if (!auditId)
         return auditId.error();
     GENGBAO_TRY(transaction->commit());
-    return ChangeResult{*auditId, std::string(proposalName(*parcel->proposal)),
-                        std::string(proposalName(change.to))};
+    return ChangeResult{*auditId, stateOf(before), stateOf(*written)};
+}
+
+// One step on many parcels in one transaction and one audit entry (see advanceParcels).
+template <typename Change, typename Check, typename Plan>
+Result<BatchChangeResult> applySteps(Project &project, const std::vector<Change> &changes,
+                                     Check check, Plan plan, const char *action,
+                                     const char *manyAction)
+{
+    for (const Change &change : changes)
+        GENGBAO_TRY(check(change));
+    BatchChangeResult result;
+    if (changes.empty())
+        return result;
+    Database &db = project.database();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    std::set<std::string> seen;
+    json before = json::array(), after = json::array();
+    for (const Change &change : changes) {
+        if (!seen.insert(change.parcelId).second)
+            continue;
+        auto step = plan(db, change);
+        if (!step) {
+            // A parcel's refusal is listed; anything else (a full disk, a damaged file) stops
+            // the whole step, and the transaction's rollback undoes what was written.
+            if (step.error().code != ErrorCode::InvalidArgument)
+                return step.error();
+            result.refused.push_back({change.parcelId, step.error()});
+            continue;
+        }
+        auto written = writeStep(db, *step);
+        if (!written)
+            return written.error();
+        before.push_back({{"parcel_id", change.parcelId}, {"state", step->parcel.toJson()}});
+        after.push_back({{"parcel_id", change.parcelId}, {"state", *written}});
+        result.moved.push_back(change.parcelId);
+    }
+    if (result.moved.empty())
+        return result;  // nothing moved: the transaction rolls back, nothing is recorded
+    const std::string user = userOf(changes.front().user);
+    auto auditId =
+        result.moved.size() == 1
+            ? appendAudit(db, user, action, "parcel " + result.moved.front(), before[0].at("state"),
+                          after[0].at("state"))
+            : appendAudit(db, user, manyAction, std::to_string(result.moved.size()) + " parcels",
+                          before, after);
+    if (!auditId)
+        return auditId.error();
+    GENGBAO_TRY(transaction->commit());
+    result.auditId = *auditId;
+    return result;
+}
+
+std::string stageOfState(const json &state)
+{
+    return state.at("stage").get<std::string>();
+}
+
+std::string proposalOfState(const json &state)
+{
+    return state.at("proposal").is_null() ? std::string() : state.at("proposal").get<std::string>();
+}
+
+}  // namespace
+
+Result<ChangeResult> advanceParcel(Project &project, const StageChange &change)
+{
+    return applyOneStep(project, change, checkStageArguments, planStageStep, "advance",
+                        stageOfState);
+}
+
+Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &change)
+{
+    return applyOneStep(project, change, checkProposalArguments, planProposalStep, "review",
+                        proposalOfState);
+}
+
+Result<BatchChangeResult> advanceParcels(Project &project, const std::vector<StageChange> &changes)
+{
+    return applySteps(project, changes, checkStageArguments, planStageStep, "advance",
+                      "advance_many");
+}
+
+Result<BatchChangeResult> reviewProposals(Project &project,
+                                          const std::vector<ProposalChange> &changes)
+{
+    return applySteps(project, changes, checkProposalArguments, planProposalStep, "review",
+                      "review_many");
 }
 
 Result<std::int64_t> undoChange(Project &project, std::int64_t auditId, const std::string &user)

@@ -71,6 +71,28 @@ struct ChangeResult
 Result<ChangeResult> advanceParcel(Project &project, const StageChange &change);
 Result<ChangeResult> reviewProposal(Project &project, const ProposalChange &change);
 
+// A parcel of a step on many that refused it, and why.
+struct StepRefusal
+{
+    std::string parcelId;
+    Error error;
+};
+// What a step on many parcels did: one audit entry (0 when no parcel moved) for all that moved.
+struct BatchChangeResult
+{
+    std::int64_t auditId = 0;
+    std::vector<std::string> moved;
+    std::vector<StepRefusal> refused;
+};
+// One step on many parcels as one operation in one transaction: every parcel that allows the
+// step takes it, the others are listed with the reason, and the whole is one audit entry, so
+// one undo ("advance_many" or "review_many"; a single parcel that moves gets the entry of
+// advanceParcel). A parcel listed twice takes the step once. An error that is not a parcel's
+// refusal (a bad argument, a full disk) changes nothing at all.
+Result<BatchChangeResult> advanceParcels(Project &project, const std::vector<StageChange> &changes);
+Result<BatchChangeResult> reviewProposals(Project &project,
+                                          const std::vector<ProposalChange> &changes);
+
 // The exact inverse of a recorded change (a stage or proposal step, or a task edit): the parcel
 // or task returns to its identical former state, its history row goes, and the audit log gets an
 // "undo" entry that names it. Refused when something changed the same parcel or task since.
