@@ -110,23 +110,30 @@ void MapCanvas::rebuildScene(bool dataChanged)
 {
     if (!mData) {
         mScene.reset();
-        return;
-    }
-    if (!dataChanged && mScene) {
+    } else if (!dataChanged && mScene) {
         // A restyle keeps the scene's layer styles and hillshade image (converted once per data).
         auto scene = std::make_shared<report::MapScene>(*mScene);
         scene->style = mStyle;
         scene->labels = mLabels;
         mScene = std::move(scene);
-        return;
+    } else {
+        mScene = std::make_shared<const report::MapScene>(
+            report::MapScene::make(mData, mStyle, mLabels, report::LabelLanguage::Interface));
     }
-    mScene = std::make_shared<const report::MapScene>(
-        report::MapScene::make(mData, mStyle, mLabels, report::LabelLanguage::Interface));
+    rebuildPainter();
+}
+
+void MapCanvas::rebuildPainter()
+{
+    // One painter per scene and options: it blends the hillshade over the background once (27 ms
+    // for a 2048 x 1593 hillshade), not on every paint event and render.
+    mPainter = mScene ? std::make_shared<const report::MapPainter>(mScene, mOptions) : nullptr;
 }
 
 void MapCanvas::setPaintOptions(const report::MapPaintOptions &options)
 {
     mOptions = options;
+    rebuildPainter();
     ++mStyleVersion;
     requestRender();
     update();
@@ -246,7 +253,7 @@ void MapCanvas::startRender()
     }
     if (!mImage.isNull() && key == mImageKey)
         return;
-    auto *job = new MapRenderJob(mScene, mOptions, key);
+    auto *job = new MapRenderJob(mPainter, key);
     connect(job, &MapRenderJob::finished, this,
             [this, job](const report::RenderResult &result) { renderDone(job, result); });
     mJob = job;
@@ -680,9 +687,9 @@ void MapCanvas::paintCachedImage(QPainter &painter) const
 
 void MapCanvas::paintOverlays(QPainter &painter) const
 {
-    if (!mScene || !mView.isValid())
+    if (!mPainter || !mView.isValid())
         return;
-    const report::MapPainter overlay(mScene, mOptions);
+    const report::MapPainter &overlay = *mPainter;
     if (!mSelectedMask.empty()) {
         paintLargeSelection(painter, overlay);
     } else if (!mSelectedItems.empty()) {
@@ -791,11 +798,11 @@ void MapCanvas::paintDrawing(QPainter &painter) const
 
 QImage MapCanvas::exportImage(double devicePixelRatio) const
 {
-    if (!mScene || !mView.isValid())
+    if (!mPainter || !mView.isValid())
         return {};
     const report::Viewport view(mView.centreX(), mView.centreY(), mView.metresPerPixel(),
                                 mView.size(), devicePixelRatio);
-    QImage image = report::MapPainter(mScene, mOptions).render(view).image;
+    QImage image = mPainter->render(view).image;
     if (image.isNull())
         return {};
     QPainter painter(&image);  // in logical pixels: the image carries its ratio

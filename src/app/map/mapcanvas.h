@@ -134,6 +134,7 @@ private:
     void viewChanged(bool renderNow);
     void navigated();  // the officer moved the view: no more refitting on resize
     void rebuildScene(bool dataChanged);
+    void rebuildPainter();
     void updateSelectedItems();
     void selectAt(const QPointF &pixel, bool toggle);
     void selectInRect(const QRectF &pixels);
@@ -150,6 +151,8 @@ private:
     std::shared_ptr<const report::ParcelLabels> mLabels;
     std::shared_ptr<const report::MapScene> mScene;
     report::MapPaintOptions mOptions;
+    // Made from the two above whenever either changes (rebuildPainter), shared with render jobs.
+    std::shared_ptr<const report::MapPainter> mPainter;
     std::uint64_t mDataVersion = 0;
     std::uint64_t mStyleVersion = 0;
 

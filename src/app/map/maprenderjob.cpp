@@ -5,10 +5,8 @@
 
 namespace gengbao::app {
 
-MapRenderJob::MapRenderJob(std::shared_ptr<const report::MapScene> scene,
-                           report::MapPaintOptions options, RenderKey key)
-    : mScene(std::move(scene))
-    , mOptions(std::move(options))
+MapRenderJob::MapRenderJob(std::shared_ptr<const report::MapPainter> painter, RenderKey key)
+    : mPainter(std::move(painter))
     , mKey(std::move(key))
 {}
 
@@ -19,21 +17,21 @@ void MapRenderJob::start()
     if (mRunning)
         return;
     mRunning = true;
-    // The worker holds the scene and the cancel flag by shared_ptr, and this job by pointer: the
-    // job stays alive until workerDone has run (see the class comment).
-    const report::MapPainter painter(mScene, mOptions);
-    QThreadPool::globalInstance()->start([this, painter, view = mKey.view, cancel = mCancel] {
-        report::RenderResult result;
-        try {
-            result = painter.render(view, 0, cancel.get());
-        } catch (...) {
-            // Nothing escapes a worker (QGIS renderLayerStatic): the canvas keeps its image.
-            result = {};
-            result.stats.failed = true;
-        }
-        QMetaObject::invokeMethod(
-            this, [this, result] { workerDone(result); }, Qt::QueuedConnection);
-    });
+    // The worker holds the painter and the cancel flag by shared_ptr, and this job by pointer:
+    // the job stays alive until workerDone has run (see the class comment).
+    QThreadPool::globalInstance()->start(
+        [this, painter = mPainter, view = mKey.view, cancel = mCancel] {
+            report::RenderResult result;
+            try {
+                result = painter->render(view, 0, cancel.get());
+            } catch (...) {
+                // Nothing escapes a worker (QGIS renderLayerStatic): the canvas keeps its image.
+                result = {};
+                result.stats.failed = true;
+            }
+            QMetaObject::invokeMethod(
+                this, [this, result] { workerDone(result); }, Qt::QueuedConnection);
+        });
 }
 
 void MapRenderJob::cancelWithoutBlocking()

@@ -36,8 +36,8 @@ class MapRenderJob : public QObject
     Q_OBJECT
 
 public:
-    MapRenderJob(std::shared_ptr<const report::MapScene> scene, report::MapPaintOptions options,
-                 RenderKey key);
+    // The painter is the canvas's, kept per scene and options (its hillshade blended once).
+    MapRenderJob(std::shared_ptr<const report::MapPainter> painter, RenderKey key);
     ~MapRenderJob() override;
 
     void start();
@@ -53,8 +53,7 @@ signals:
 private:
     void workerDone(report::RenderResult result);
 
-    std::shared_ptr<const report::MapScene> mScene;
-    report::MapPaintOptions mOptions;
+    std::shared_ptr<const report::MapPainter> mPainter;
     RenderKey mKey;
     // Shared with the worker, which may outlive a cancelled job's interest in it.
     std::shared_ptr<std::atomic<bool>> mCancel = std::make_shared<std::atomic<bool>>(false);
