@@ -313,42 +313,6 @@
             <translation>未筛查</translation>
         </message>
         <message>
-            <source>Candidate</source>
-            <translation>备选</translation>
-        </message>
-        <message>
-            <source>Selected</source>
-            <translation>已选定</translation>
-        </message>
-        <message>
-            <source>Restoring</source>
-            <translation>恢复中</translation>
-        </message>
-        <message>
-            <source>Planted</source>
-            <translation>已种植</translation>
-        </message>
-        <message>
-            <source>Evidence submitted</source>
-            <translation>已举证</translation>
-        </message>
-        <message>
-            <source>Verified by the town</source>
-            <translation>镇已核实</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>已通过审核</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>已退回</translation>
-        </message>
-        <message>
-            <source>Withdrawn</source>
-            <translation>已撤回</translation>
-        </message>
-        <message>
             <source>Village proposal under review</source>
             <translation>村居自选（待审核）</translation>
         </message>
@@ -637,6 +601,61 @@
         <message>
             <source>Fonts a computer lacks fall back to Noto Serif CJK SC and Noto Sans CJK SC. A new language shows at the next start.</source>
             <translation>电脑上没有的字体以思源宋体、思源黑体（Noto CJK）代替。更改语言后下次启动生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <source>Candidate</source>
+            <translation>备选</translation>
+        </message>
+        <message>
+            <source>Selected</source>
+            <translation>已选定</translation>
+        </message>
+        <message>
+            <source>Restoring</source>
+            <translation>恢复中</translation>
+        </message>
+        <message>
+            <source>Planted</source>
+            <translation>已种植</translation>
+        </message>
+        <message>
+            <source>Evidence submitted</source>
+            <translation>已举证</translation>
+        </message>
+        <message>
+            <source>Verified by the town</source>
+            <translation>镇已核实</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已通过审核</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已撤回</translation>
+        </message>
+        <message>
+            <source>Proposed by the village</source>
+            <translation>村居已提出</translation>
+        </message>
+        <message>
+            <source>Reviewed by the town</source>
+            <translation>镇已审核</translation>
+        </message>
+        <message>
+            <source>Proposal approved by the county</source>
+            <translation>县已批准自选图斑</translation>
+        </message>
+        <message>
+            <source>Proposal rejected</source>
+            <translation>自选图斑未通过</translation>
         </message>
     </context>
     <context>
@@ -1420,10 +1439,6 @@ Everything the window holds can still be saved as a new project file.</source>
     <context>
         <name>gengbao::app::ParcelTableModel</name>
         <message>
-            <source>Candidate</source>
-            <translation>备选</translation>
-        </message>
-        <message>
             <source>Parcel ID</source>
             <translation>图斑标识码</translation>
         </message>
@@ -1502,54 +1517,6 @@ Everything the window holds can still be saved as a new project file.</source>
         <message>
             <source>Screening</source>
             <translation>筛查结果</translation>
-        </message>
-        <message>
-            <source>Selected</source>
-            <translation>已选定</translation>
-        </message>
-        <message>
-            <source>Restoring</source>
-            <translation>恢复中</translation>
-        </message>
-        <message>
-            <source>Planted</source>
-            <translation>已种植</translation>
-        </message>
-        <message>
-            <source>Evidence submitted</source>
-            <translation>已举证</translation>
-        </message>
-        <message>
-            <source>Verified by the town</source>
-            <translation>镇已核实</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>已通过审核</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>已退回</translation>
-        </message>
-        <message>
-            <source>Withdrawn</source>
-            <translation>已撤回</translation>
-        </message>
-        <message>
-            <source>Proposed by the village</source>
-            <translation>村居已提出</translation>
-        </message>
-        <message>
-            <source>Reviewed by the town</source>
-            <translation>镇已审核</translation>
-        </message>
-        <message>
-            <source>Proposal approved by the county</source>
-            <translation>县已批准自选图斑</translation>
-        </message>
-        <message>
-            <source>Proposal rejected</source>
-            <translation>自选图斑未通过</translation>
         </message>
     </context>
     <context>
@@ -1711,26 +1678,6 @@ Everything the window holds can still be saved as a new project file.</source>
         <message>
             <source>Task (mu)</source>
             <translation>任务数（亩）</translation>
-        </message>
-        <message>
-            <source>Selected</source>
-            <translation>已选定</translation>
-        </message>
-        <message>
-            <source>Restoring</source>
-            <translation>恢复中</translation>
-        </message>
-        <message>
-            <source>Planted</source>
-            <translation>已种植</translation>
-        </message>
-        <message>
-            <source>Evidence submitted</source>
-            <translation>已举证</translation>
-        </message>
-        <message>
-            <source>Verified by the town</source>
-            <translation>镇已核实</translation>
         </message>
         <message>
             <source>Approved</source>

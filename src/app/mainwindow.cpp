@@ -22,6 +22,7 @@
 #include <core/ops/exportparcels.h>
 #include <core/ops/plans.h>
 #include <report/errortext.h>
+#include <report/vocabulary.h>
 
 #include <QDir>
 #include <QPrintDialog>
@@ -533,7 +534,7 @@ void MainWindow::buildFilterBar()
           core::Stage::Planted, core::Stage::EvidenceSubmitted, core::Stage::Verified,
           core::Stage::Approved, core::Stage::Rejected, core::Stage::Withdrawn}) {
         const std::string name(core::stageName(stage));
-        mStageFilter->addItem(ParcelTableModel::stageName(name), toQString(name));
+        mStageFilter->addItem(report::stageLabel(name), toQString(name));
     }
     connect(mStageFilter, &QComboBox::currentIndexChanged, this, [this] {
         refilter([this] { mProxy->setStage(mStageFilter->currentData().toString()); });

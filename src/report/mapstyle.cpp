@@ -38,15 +38,6 @@ constexpr MapWord kWords[] = {
     {QT_TRANSLATE_NOOP("MapStyle", "In another constraint layer"), "位于其他管控区内"},
     {QT_TRANSLATE_NOOP("MapStyle", "Slope unknown"), "坡度未知"},
     {QT_TRANSLATE_NOOP("MapStyle", "Not screened"), "未筛查"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Candidate"), "备选"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Selected"), "已选定"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Restoring"), "恢复中"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Planted"), "已种植"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Evidence submitted"), "已举证"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Verified by the town"), "镇已核实"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Approved"), "已通过审核"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Rejected"), "已退回"},
-    {QT_TRANSLATE_NOOP("MapStyle", "Withdrawn"), "已撤回"},
     {QT_TRANSLATE_NOOP("MapStyle", "Village proposal under review"), "村居自选（待审核）"},
     {QT_TRANSLATE_NOOP("MapStyle", "Village proposal rejected"), "村居自选（未通过）"},
     {QT_TRANSLATE_NOOP("MapStyle", "No village"), "未定村居"},
@@ -64,10 +55,15 @@ QColor blendWithWhite(const QColor &colour, double share)
     return QColor(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
 }
 
-StyleClass styleClass(const char *source, LabelLanguage language, QRgb fill)
+StyleClass styleClass(const QString &label, QRgb fill)
 {
     const QColor fillColour = QColor::fromRgb(fill);
-    return {mapText(source, language), fillColour, fillColour.darker(160), 0, true};
+    return {label, fillColour, fillColour.darker(160), 0, true};
+}
+
+StyleClass styleClass(const char *source, LabelLanguage language, QRgb fill)
+{
+    return styleClass(mapText(source, language), fill);
 }
 
 // Eligibility: the one reason a legend can show per parcel, the most definite first: the red
@@ -157,15 +153,15 @@ std::uint16_t stageClassOf(const core::ParcelRow &row)
 std::vector<StyleClass> stageClasses(LabelLanguage language)
 {
     return {
-        styleClass("Candidate", language, 0xf4d35e),
-        styleClass("Selected", language, 0xb8e186),
-        styleClass("Restoring", language, 0x7fcdbb),
-        styleClass("Planted", language, 0x41b6c4),
-        styleClass("Evidence submitted", language, 0x1d91c0),
-        styleClass("Verified by the town", language, 0x225ea8),
-        styleClass("Approved", language, 0x0c2c84),
-        styleClass("Rejected", language, 0xe31a1c),
-        styleClass("Withdrawn", language, 0x969696),
+        styleClass(stageLabel(core::Stage::Candidate, language), 0xf4d35e),
+        styleClass(stageLabel(core::Stage::Selected, language), 0xb8e186),
+        styleClass(stageLabel(core::Stage::Restoring, language), 0x7fcdbb),
+        styleClass(stageLabel(core::Stage::Planted, language), 0x41b6c4),
+        styleClass(stageLabel(core::Stage::EvidenceSubmitted, language), 0x1d91c0),
+        styleClass(stageLabel(core::Stage::Verified, language), 0x225ea8),
+        styleClass(stageLabel(core::Stage::Approved, language), 0x0c2c84),
+        styleClass(stageLabel(core::Stage::Rejected, language), 0xe31a1c),
+        styleClass(stageLabel(core::Stage::Withdrawn, language), 0x969696),
         styleClass("Village proposal under review", language, 0xf781bf),
         styleClass("Village proposal rejected", language, 0x8c510a),
     };

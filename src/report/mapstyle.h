@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "vocabulary.h"
+
 #include <core/geo/polygonset.h>
 #include <core/ops/exportparcels.h>
 #include <core/ops/mapdata.h>
@@ -22,11 +24,10 @@ namespace gengbao::report {
 enum class ColourBy { Eligibility, Stage, Village };
 std::optional<ColourBy> parseColourBy(std::string_view name);  // "eligibility", "stage", "village"
 
-// The language of the words a map draws (legend, units, layer names). Printed sheets are Chinese
-// whatever the app's language, as the annex and the payout statement are; the screen follows the
-// app through QCoreApplication::translate("MapStyle", ...), whose zh_CN texts are the same
-// Chinese.
-enum class LabelLanguage { Chinese, Interface };
+// LabelLanguage (vocabulary.h) is the language of the words a map draws (legend, units, layer
+// names). Printed sheets are Chinese whatever the app's language, as the annex and the payout
+// statement are; the screen follows the app through QCoreApplication::translate("MapStyle", ...),
+// whose zh_CN texts are the same Chinese. Stage names come from vocabulary.h.
 
 // One style class of parcels: the legend's line and how its parcels are drawn.
 struct StyleClass

@@ -22,6 +22,8 @@
 #include <core/ops/importparcels.h>
 #include <core/ops/sampleproject.h>
 #include <core/ops/screenparcels.h>
+#include <report/mapstyle.h>
+#include <report/vocabulary.h>
 
 #include <catch2/catch.hpp>
 
@@ -33,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSet>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -544,4 +547,45 @@ TEST_CASE("the new project dialog proposes the CRS from the county's file", "[ap
     auto *note = dialog.findChild<QLabel *>(QStringLiteral("crsNoteLabel"));
     REQUIRE(note);
     CHECK(note->text().contains(QStringLiteral("missing.shp")));
+}
+
+TEST_CASE("one vocabulary: every stage and proposal step has its name in both languages", "[app]")
+{
+    application();
+    using report::LabelLanguage;
+    // English first (no translator): the source texts.
+    CHECK(report::stageLabel(core::Stage::EvidenceSubmitted) ==
+          QStringLiteral("Evidence submitted"));
+    CHECK(report::stageLabel("approved") == QStringLiteral("Approved"));
+    CHECK(report::stageLabel("some_newer_stage") == QStringLiteral("some_newer_stage"));
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(":/i18n/gengbao_zh_CN")));
+    QApplication::installTranslator(&translator);
+    QSet<QString> chinese;
+    for (const core::Stage stage : core::allStages()) {
+        const QString printed = report::stageLabel(stage, LabelLanguage::Chinese);
+        INFO(std::string(core::stageName(stage)));
+        CHECK_FALSE(printed.isEmpty());
+        // The window's Chinese is the print's: one table, translated once.
+        CHECK(report::stageLabel(stage) == printed);
+        CHECK(report::stageLabel(core::stageName(stage)) == printed);
+        chinese.insert(printed);
+    }
+    CHECK(chinese.size() == int(core::allStages().size()));  // no two stages share a name
+    CHECK(report::stageLabel(core::Stage::Verified) == QStringLiteral("镇已核实"));
+    for (const core::Proposal proposal : {core::Proposal::Proposed, core::Proposal::Reviewed,
+                                          core::Proposal::Approved, core::Proposal::Rejected}) {
+        CHECK(report::proposalLabel(proposal) ==
+              report::proposalLabel(proposal, LabelLanguage::Chinese));
+    }
+    CHECK(report::proposalLabel("reviewed") == QStringLiteral("镇已审核"));
+    // The map legend takes the same words.
+    const auto legend =
+        report::MapStyle::build({}, report::ColourBy::Stage, LabelLanguage::Chinese);
+    QStringList labels;
+    for (const report::StyleClass &styleClass : legend.classes())
+        labels << styleClass.label;
+    CHECK(labels.contains(
+        report::stageLabel(core::Stage::EvidenceSubmitted, LabelLanguage::Chinese)));
+    QApplication::removeTranslator(&translator);
 }

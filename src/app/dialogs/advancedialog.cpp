@@ -7,6 +7,7 @@
 #include <QDate>
 
 #include <cmath>
+#include <report/vocabulary.h>
 
 namespace gengbao::app {
 
@@ -26,14 +27,14 @@ AdvanceDialog::AdvanceDialog(int parcelCount, QWidget *parent)
           core::Stage::EvidenceSubmitted, core::Stage::Verified, core::Stage::Approved,
           core::Stage::Rejected, core::Stage::Withdrawn}) {
         const std::string name(core::stageName(stage));
-        mUi->stageCombo->addItem(ParcelTableModel::stageName(name), static_cast<int>(stage));
+        mUi->stageCombo->addItem(report::stageLabel(name), static_cast<int>(stage));
     }
     // A village's own parcel is decided first: the town reviews it, the county approves it.
     mUi->stageCombo->insertSeparator(mUi->stageCombo->count());
     for (const core::Proposal decision :
          {core::Proposal::Reviewed, core::Proposal::Approved, core::Proposal::Rejected}) {
         const std::string name(core::proposalName(decision));
-        mUi->stageCombo->addItem(ParcelTableModel::proposalName(name),
+        mUi->stageCombo->addItem(report::proposalLabel(name),
                                  kProposalBase + static_cast<int>(decision));
     }
     mUi->dateEdit->setMaximumDate(QDate::currentDate());  // never in the future

@@ -7,6 +7,7 @@
 
 #include <core/domain/lifecycle.h>
 #include <report/errortext.h>
+#include <report/vocabulary.h>
 
 #include <QComboBox>
 #include <QDate>
@@ -143,7 +144,7 @@ void PlanDialog::addDeadlineRow(const core::Deadline &deadline)
     auto *stages = new QComboBox(table);
     for (core::Stage stage : kDeadlineStages) {
         const std::string name(core::stageName(stage));
-        stages->addItem(ParcelTableModel::stageName(name), toQString(name));
+        stages->addItem(report::stageLabel(name), toQString(name));
     }
     stages->setCurrentIndex(std::max(0, stages->findData(toQString(deadline.stage))));
     table->setCellWidget(row, 0, stages);

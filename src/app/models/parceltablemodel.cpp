@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parceltablemodel.h"
 
+#include <report/vocabulary.h>
+
 #include "../session/strings.h"
 
 #include <QStringList>
@@ -28,47 +30,11 @@ int ParcelTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString ParcelTableModel::stageName(const std::string &stage)
-{
-    if (stage == "candidate")
-        return tr("Candidate");
-    if (stage == "selected")
-        return tr("Selected");
-    if (stage == "restoring")
-        return tr("Restoring");
-    if (stage == "planted")
-        return tr("Planted");
-    if (stage == "evidence_submitted")
-        return tr("Evidence submitted");
-    if (stage == "verified")
-        return tr("Verified by the town");
-    if (stage == "approved")
-        return tr("Approved");
-    if (stage == "rejected")
-        return tr("Rejected");
-    if (stage == "withdrawn")
-        return tr("Withdrawn");
-    return toQString(stage);
-}
-
-QString ParcelTableModel::proposalName(const std::string &proposal)
-{
-    if (proposal == "proposed")
-        return tr("Proposed by the village");
-    if (proposal == "reviewed")
-        return tr("Reviewed by the town");
-    if (proposal == "approved")
-        return tr("Proposal approved by the county");
-    if (proposal == "rejected")
-        return tr("Proposal rejected");
-    return toQString(proposal);
-}
-
 QString ParcelTableModel::stageText(const core::ParcelRow &row)
 {
     if (row.proposal && *row.proposal != "approved")
-        return proposalName(*row.proposal);
-    return stageName(row.stage);
+        return report::proposalLabel(*row.proposal);
+    return report::stageLabel(row.stage);
 }
 
 QString ParcelTableModel::reasonName(const std::string &code)

@@ -43,11 +43,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // The translated name of a stage ("candidate" -> 备选 in Chinese).
-    static QString stageName(const std::string &stage);
-    // A village proposal's state: proposed, reviewed (by the town), approved (by the county),
-    // rejected.
-    static QString proposalName(const std::string &proposal);
     // The stage column: the stage, or the proposal's state while the county has not approved it.
     static QString stageText(const core::ParcelRow &row);
     // The screening verdict in words: eligible, not screened, or the reasons for exclusion.

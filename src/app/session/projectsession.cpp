@@ -10,6 +10,7 @@
 #include <core/ops/lifecycle.h>
 #include <core/ops/villagetaskfile.h>
 #include <report/errortext.h>
+#include <report/vocabulary.h>
 
 #include <QFileInfo>
 #include <QTimer>
@@ -188,9 +189,7 @@ QStringList ProjectSession::advance(const QStringList &parcelIds, const Step &st
     if (!mProject || parcelIds.isEmpty())
         return refusals;
     const QString stage =
-        step.proposal
-            ? ParcelTableModel::proposalName(std::string(core::proposalName(*step.proposal)))
-            : ParcelTableModel::stageName(std::string(core::stageName(step.to)));
+        step.proposal ? report::proposalLabel(*step.proposal) : report::stageLabel(step.to);
     // One operation in one transaction: the parcels that allow the step take it, the others say
     // why, and what moved is one undo step.
     auto done = step.proposal ? core::reviewProposals(*mProject, proposalChanges(parcelIds, step))

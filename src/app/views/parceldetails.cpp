@@ -8,6 +8,7 @@
 #include <core/ops/lifecycle.h>
 
 #include <nlohmann/json.hpp>
+#include <report/vocabulary.h>
 
 namespace gengbao::app {
 
@@ -45,7 +46,7 @@ void ParcelDetails::showParcel(core::Project *project, const core::ParcelRow *pa
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(escaped(parcel->id));
     html += row(tr("Village"), escaped(parcel->village));
     html += row(tr("Land class"), parcel->dlmc ? escaped(*parcel->dlmc) : QString());
-    html += row(tr("Stage"), ParcelTableModel::stageName(parcel->stage));
+    html += row(tr("Stage"), report::stageLabel(parcel->stage));
     html += row(tr("TBMJ (m²)"), parcel->tbmjM2 ? number(*parcel->tbmjM2, 2) : QString());
     html += row(tr("Computed area (m²)"), number(parcel->areaM2, 2));
     html += row(tr("Gross area (mu)"), number(parcel->grossMu, 2));
@@ -71,7 +72,7 @@ void ParcelDetails::showParcel(core::Project *project, const core::ParcelRow *pa
     if (auto history = core::parcelHistory(*project, parcel->id); history && !history->empty()) {
         html += QStringLiteral("<h4>%1</h4><table>").arg(tr("Stage history"));
         for (const core::HistoryEntry &entry : *history) {
-            const QString step = entry.kind == "stage" ? ParcelTableModel::stageName(entry.to)
+            const QString step = entry.kind == "stage" ? report::stageLabel(entry.to)
                                                        : tr("Proposal: %1").arg(escaped(entry.to));
             QString detail = escaped(entry.recordedBy);
             for (const std::string *extra : {&entry.document, &entry.note, &entry.reason}) {

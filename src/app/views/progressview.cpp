@@ -21,6 +21,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <report/vocabulary.h>
 
 namespace gengbao::app {
 
@@ -46,10 +47,13 @@ ProgressView::ProgressView(ProjectSession &session, QWidget *parent)
 {
     mVillages->setObjectName(QStringLiteral("progressVillages"));
     mVillages->setColumnCount(10);
-    mVillages->setHorizontalHeaderLabels({tr("Village"), tr("Task (mu)"), tr("Selected"),
-                                          tr("Restoring"), tr("Planted"), tr("Evidence submitted"),
-                                          tr("Verified by the town"), tr("Approved"),
-                                          tr("Approved share of the task"), tr("Overdue parcels")});
+    using core::Stage;
+    mVillages->setHorizontalHeaderLabels(
+        {tr("Village"), tr("Task (mu)"), report::stageLabel(Stage::Selected),
+         report::stageLabel(Stage::Restoring), report::stageLabel(Stage::Planted),
+         report::stageLabel(Stage::EvidenceSubmitted), report::stageLabel(Stage::Verified),
+         report::stageLabel(Stage::Approved), tr("Approved share of the task"),
+         tr("Overdue parcels")});
     mVillages->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mVillages->verticalHeader()->hide();
     mVillages->horizontalHeader()->setStretchLastSection(true);
@@ -91,8 +95,7 @@ void ProgressView::reload()
         mVillages->setCellWidget(row, 8, bar);
         QStringList overdue;
         for (const auto &[stage, count] : village.overdue)
-            overdue << tr("%n late for %1", nullptr, int(count))
-                           .arg(ParcelTableModel::stageName(stage));
+            overdue << tr("%n late for %1", nullptr, int(count)).arg(report::stageLabel(stage));
         if (village.selectionShort > 0)
             overdue << tr("selection short by %1 mu").arg(mu(village.selectionShort));
         mVillages->setItem(row, 9, new QTableWidgetItem(overdue.join(QStringLiteral("; "))));

@@ -59,6 +59,15 @@ std::optional<Stage> parseStage(std::string_view name)
     return std::nullopt;
 }
 
+const std::vector<Stage> &allStages()
+{
+    static const std::vector<Stage> stages = {
+        Stage::Candidate, Stage::Selected,          Stage::Restoring,
+        Stage::Planted,   Stage::EvidenceSubmitted, Stage::Verified,
+        Stage::Approved,  Stage::Rejected,          Stage::Withdrawn};
+    return stages;
+}
+
 const std::vector<Stage> &progressStages()
 {
     static const std::vector<Stage> stages = {

@@ -24,6 +24,8 @@ enum class Stage {
 
 std::string_view stageName(Stage stage);  // "evidence_submitted"
 std::optional<Stage> parseStage(std::string_view name);
+// Every stage, in the enum's order (candidate to approved, then rejected and withdrawn).
+const std::vector<Stage> &allStages();
 // The stages a parcel goes through in order, candidate to approved.
 const std::vector<Stage> &progressStages();
 // How far along a stage is: candidate 0 ... approved 6; a rejected parcel counts as planted (its

@@ -4,6 +4,7 @@
 #include "../base/csv.h"
 #include "../base/units.h"
 #include "../db/statement.h"
+#include "../domain/lifecycle.h"
 #include "../project.h"
 
 #include <nlohmann/json.hpp>
@@ -55,11 +56,12 @@ json toJson(const ParcelRow &row)
     for (const auto &[stage, date] : row.stageDates)
         stageDates[stage] = date;
     object["stage_dates"] = std::move(stageDates);
-    for (const char *stage : {"selected", "restoring", "planted", "evidence_submitted", "verified",
-                              "approved", "rejected", "withdrawn"}) {
-        const auto date = row.stageDates.find(stage);
-        object[std::string(stage) + "_on"] =
-            date == row.stageDates.end() ? json(nullptr) : json(date->second);
+    for (const Stage stage : allStages()) {
+        if (stage == Stage::Candidate)
+            continue;  // no step reaches it: it is where every parcel starts
+        const std::string name(stageName(stage));
+        const auto date = row.stageDates.find(name);
+        object[name + "_on"] = date == row.stageDates.end() ? json(nullptr) : json(date->second);
     }
     object["tbbh"] = orNull(row.tbbh);
     object["dlbm"] = orNull(row.dlbm);

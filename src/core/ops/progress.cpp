@@ -19,8 +19,16 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const char *const kReachedNames[6] = {"selected",           "restoring", "planted",
-                                      "evidence_submitted", "verified",  "approved"};
+// The stages a village's area is counted at: progressStages() after candidate, by their names.
+std::vector<std::string> reachedNames()
+{
+    std::vector<std::string> names;
+    for (const Stage stage : progressStages()) {
+        if (stage != Stage::Candidate)
+            names.emplace_back(stageName(stage));
+    }
+    return names;
+}
 
 double mu(std::int64_t centiMu)
 {
@@ -134,8 +142,9 @@ Status writeProgressJson(const ProgressReport &report, std::ostream &out)
         item["village"] = village.name;
         item["village_code"] = village.code;
         item["task_mu"] = mu(village.task);
-        for (std::size_t i = 0; i < 6; ++i)
-            item[std::string(kReachedNames[i]) + "_mu"] = mu(village.reached[i]);
+        const std::vector<std::string> reached = reachedNames();
+        for (std::size_t i = 0; i < reached.size() && i < village.reached.size(); ++i)
+            item[reached[i] + "_mu"] = mu(village.reached[i]);
         json overdue = json::object();
         for (const auto &[stage, count] : village.overdue)
             overdue[stage] = count;
@@ -168,10 +177,11 @@ Status writeProgressCsv(const ProgressReport &report, std::ostream &out)
         std::snprintf(number, sizeof number, "%.2f", mu(centiMu));
         return csv::number(number);
     };
+    const std::vector<std::string> reached = reachedNames();
     out << "village,village_code,task_mu";
-    for (const char *name : kReachedNames)
+    for (const std::string &name : reached)
         out << ',' << name << "_mu";
-    for (const char *name : kReachedNames)
+    for (const std::string &name : reached)
         out << ",overdue_" << name;
     out << ",selection_short_mu\r\n";
     for (const VillageProgress &village : report.villages) {
@@ -179,7 +189,7 @@ Status writeProgressCsv(const ProgressReport &report, std::ostream &out)
             << fixed(village.task);
         for (const std::int64_t value : village.reached)
             out << ',' << fixed(value);
-        for (const char *name : kReachedNames) {
+        for (const std::string &name : reached) {
             const auto found = village.overdue.find(name);
             out << ',' << (found == village.overdue.end() ? 0 : found->second);
         }

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vocabulary.h"
+
+#include <QCoreApplication>
+
+namespace gengbao::report {
+
+namespace {
+
+constexpr const char *kContext = "Vocabulary";
+
+// An English source text for tr() and its fixed Chinese for prints.
+struct Words
+{
+    const char *source;
+    const char *chinese;
+};
+
+Words stageWords(core::Stage stage)
+{
+    using S = core::Stage;
+    switch (stage) {
+    case S::Candidate:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Candidate"), "备选"};
+    case S::Selected:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Selected"), "已选定"};
+    case S::Restoring:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Restoring"), "恢复中"};
+    case S::Planted:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Planted"), "已种植"};
+    case S::EvidenceSubmitted:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Evidence submitted"), "已举证"};
+    case S::Verified:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Verified by the town"), "镇已核实"};
+    case S::Approved:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Approved"), "已通过审核"};
+    case S::Rejected:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Rejected"), "已退回"};
+    case S::Withdrawn:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Withdrawn"), "已撤回"};
+    }
+    return {"", ""};
+}
+
+Words proposalWords(core::Proposal proposal)
+{
+    using P = core::Proposal;
+    switch (proposal) {
+    case P::Proposed:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Proposed by the village"), "村居已提出"};
+    case P::Reviewed:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Reviewed by the town"), "镇已审核"};
+    case P::Approved:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Proposal approved by the county"),
+                "县已批准自选图斑"};
+    case P::Rejected:
+        return {QT_TRANSLATE_NOOP("Vocabulary", "Proposal rejected"), "自选图斑未通过"};
+    }
+    return {"", ""};
+}
+
+QString label(const Words &words, LabelLanguage language)
+{
+    return language == LabelLanguage::Chinese ? QString::fromUtf8(words.chinese)
+                                              : QCoreApplication::translate(kContext, words.source);
+}
+
+}  // namespace
+
+QString stageLabel(core::Stage stage, LabelLanguage language)
+{
+    return label(stageWords(stage), language);
+}
+
+QString proposalLabel(core::Proposal proposal, LabelLanguage language)
+{
+    return label(proposalWords(proposal), language);
+}
+
+QString stageLabel(std::string_view name, LabelLanguage language)
+{
+    const auto stage = core::parseStage(name);
+    return stage ? stageLabel(*stage, language)
+                 : QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+QString proposalLabel(std::string_view name, LabelLanguage language)
+{
+    const auto proposal = core::parseProposal(name);
+    return proposal ? proposalLabel(*proposal, language)
+                    : QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+}  // namespace gengbao::report
