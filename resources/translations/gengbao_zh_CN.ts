@@ -657,6 +657,54 @@
             <source>Proposal rejected</source>
             <translation>自选图斑未通过</translation>
         </message>
+        <message>
+            <source>Import parcels</source>
+            <translation>导入图斑</translation>
+        </message>
+        <message>
+            <source>Screen parcels</source>
+            <translation>筛查图斑</translation>
+        </message>
+        <message>
+            <source>Move to stage</source>
+            <translation>推进阶段</translation>
+        </message>
+        <message>
+            <source>Move parcels to a stage</source>
+            <translation>批量推进阶段</translation>
+        </message>
+        <message>
+            <source>Review a village proposal</source>
+            <translation>审核自选图斑</translation>
+        </message>
+        <message>
+            <source>Review village proposals</source>
+            <translation>批量审核自选图斑</translation>
+        </message>
+        <message>
+            <source>Change tasks</source>
+            <translation>修改任务</translation>
+        </message>
+        <message>
+            <source>Change the work plan</source>
+            <translation>修改工作方案</translation>
+        </message>
+        <message>
+            <source>Add a reference layer</source>
+            <translation>添加参考图层</translation>
+        </message>
+        <message>
+            <source>Draw a village proposal</source>
+            <translation>绘制村居自选图斑</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::AdvanceDialog</name>

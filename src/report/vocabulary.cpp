@@ -59,6 +59,29 @@ Words proposalWords(core::Proposal proposal)
     return {"", ""};
 }
 
+struct ActionWords
+{
+    const char *action;
+    Words words;
+};
+
+// Every action core writes to the audit log (appendAudit's callers).
+constexpr ActionWords kActions[] = {
+    {"import", {QT_TRANSLATE_NOOP("Vocabulary", "Import parcels"), "导入图斑"}},
+    {"screen", {QT_TRANSLATE_NOOP("Vocabulary", "Screen parcels"), "筛查图斑"}},
+    {"advance", {QT_TRANSLATE_NOOP("Vocabulary", "Move to stage"), "推进阶段"}},
+    {"advance_many", {QT_TRANSLATE_NOOP("Vocabulary", "Move parcels to a stage"), "批量推进阶段"}},
+    {"review", {QT_TRANSLATE_NOOP("Vocabulary", "Review a village proposal"), "审核自选图斑"}},
+    {"review_many",
+     {QT_TRANSLATE_NOOP("Vocabulary", "Review village proposals"), "批量审核自选图斑"}},
+    {"set_task", {QT_TRANSLATE_NOOP("Vocabulary", "Change tasks"), "修改任务"}},
+    {"save_plan", {QT_TRANSLATE_NOOP("Vocabulary", "Change the work plan"), "修改工作方案"}},
+    {"add_layer", {QT_TRANSLATE_NOOP("Vocabulary", "Add a reference layer"), "添加参考图层"}},
+    {"propose", {QT_TRANSLATE_NOOP("Vocabulary", "Draw a village proposal"), "绘制村居自选图斑"}},
+    {"undo", {QT_TRANSLATE_NOOP("Vocabulary", "Undo"), "撤销"}},
+    {"redo", {QT_TRANSLATE_NOOP("Vocabulary", "Redo"), "重做"}},
+};
+
 QString label(const Words &words, LabelLanguage language)
 {
     return language == LabelLanguage::Chinese ? QString::fromUtf8(words.chinese)
@@ -82,6 +105,15 @@ QString stageLabel(std::string_view name, LabelLanguage language)
     const auto stage = core::parseStage(name);
     return stage ? stageLabel(*stage, language)
                  : QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+QString actionLabel(std::string_view action, LabelLanguage language)
+{
+    for (const ActionWords &entry : kActions) {
+        if (action == entry.action)
+            return label(entry.words, language);
+    }
+    return QString::fromUtf8(action.data(), qsizetype(action.size()));
 }
 
 QString proposalLabel(std::string_view name, LabelLanguage language)

@@ -7,9 +7,10 @@
 
 #include <string_view>
 
-// The one table of the names an officer reads for core's kinds (issue 14, item 3): the stages and
-// the steps of a village proposal. The window's table, filters and dialogs, the map legend, the
-// progress view and every print take their words from here; nowhere else spells them.
+// The one table of the names an officer reads for core's kinds (issue 14, item 3): the stages,
+// the steps of a village proposal and the actions of the audit log. The window's table, filters and
+// dialogs, the map legend, the progress view and every print take their words from here; nowhere
+// else spells them.
 namespace gengbao::report {
 
 // Chinese always (prints in the official layout, the printed legend), or the interface's
@@ -23,5 +24,9 @@ QString proposalLabel(core::Proposal proposal, LabelLanguage language = LabelLan
 // shown as it is, so that a newer project's stage is still readable.
 QString stageLabel(std::string_view name, LabelLanguage language = LabelLanguage::Interface);
 QString proposalLabel(std::string_view name, LabelLanguage language = LabelLanguage::Interface);
+
+// An audit log entry's action ("advance", "set_task", "undo", ...) as the audit view shows it;
+// an action it does not know is shown as it is.
+QString actionLabel(std::string_view action, LabelLanguage language = LabelLanguage::Interface);
 
 }  // namespace gengbao::report

@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -579,6 +580,16 @@ TEST_CASE("one vocabulary: every stage and proposal step has its name in both la
               report::proposalLabel(proposal, LabelLanguage::Chinese));
     }
     CHECK(report::proposalLabel("reviewed") == QStringLiteral("镇已审核"));
+    // Every action core writes to the audit log reads in Chinese in the audit view.
+    for (const char *action :
+         {"import", "screen", "advance", "advance_many", "review", "review_many", "set_task",
+          "save_plan", "add_layer", "propose", "undo", "redo"}) {
+        INFO(action);
+        const QString shown = report::actionLabel(action);
+        CHECK(shown == report::actionLabel(action, LabelLanguage::Chinese));
+        CHECK_FALSE(shown.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))));
+    }
+    CHECK(report::actionLabel("advance_many") == QStringLiteral("批量推进阶段"));
     // The map legend takes the same words.
     const auto legend =
         report::MapStyle::build({}, report::ColourBy::Stage, LabelLanguage::Chinese);
