@@ -273,8 +273,15 @@ void MainWindow::fillRecentMenu()
     mRecentMenu->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::showSession()
+void MainWindow::showSession(const SessionChange &change)
 {
+    if (!change.parcels) {
+        // Tasks or the plan: the rows and their filters stay; the log, title and status follow.
+        refreshAuditLog();
+        updateTitle();
+        updateStatus();
+        return;
+    }
     mModel->setRows(mSession->sharedRows());
     selectTableRows(false);  // the reset cleared the table's selection, not the session's
     // The village filter offers the villages of the project, by code.

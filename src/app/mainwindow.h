@@ -28,6 +28,7 @@ class ParcelDetails;
 class ParcelFilter;
 class ParcelTableModel;
 class ProjectSession;
+struct SessionChange;
 
 // The main window: opens a project, lists its parcels with filters, moves them along their
 // stages (undoable), shows the audit log and prints the annex. Every edit is saved at once, so
@@ -47,7 +48,7 @@ private:
     void chooseAndOpenProject();
     void fillRecentMenu();
     void newProject();
-    void showSession();  // after the project opened or changed
+    void showSession(const SessionChange &change);  // after the project opened or changed
     void buildFilterBar();
     void buildAuditDock();
     void refreshAuditLog();

@@ -600,3 +600,37 @@ TEST_CASE("one vocabulary: every stage and proposal step has its name in both la
         report::stageLabel(core::Stage::EvidenceSubmitted, LabelLanguage::Chinese)));
     QApplication::removeTranslator(&translator);
 }
+
+TEST_CASE("a task edit, its undo and its redo leave the parcel rows as they are", "[app]")
+{
+    application();
+    TempDir dir;
+    core::Progress progress;
+    const auto dataDir = core::locateDataDir("");
+    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
+    app::ProjectSession session;
+    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    std::vector<bool> touched;
+    QObject::connect(
+        &session, &app::ProjectSession::changed,
+        [&touched](const app::SessionChange &change) { touched.push_back(change.parcels); });
+    const auto rowsBefore = session.sharedRows();
+    const QString village = QString::fromStdString(session.taskTable()->villages.front().code);
+    REQUIRE_FALSE(session.setTask(village, 1234, std::nullopt));
+    session.undoStack()->undo();
+    session.undoStack()->redo();
+    CHECK(touched == std::vector<bool>{false, false, false});
+    CHECK(session.sharedRows() == rowsBefore);  // the same rows, not reloaded
+    CHECK(session.taskTable()->villages.front().task == 1234);
+    // A stage step does reload them, and says so.
+    app::ProjectSession::Step step;
+    step.to = core::Stage::Selected;
+    step.date = QStringLiteral("2023-04-18");
+    CHECK(session.advance({QStringLiteral("500241202300010001")}, step).isEmpty());
+    CHECK(touched.back());
+    CHECK(session.sharedRows() != rowsBefore);
+    // Undoing the step after the task edit: the command found is the step, so the rows reload.
+    session.undoStack()->undo();
+    CHECK(touched.back());
+    CHECK(session.rows().front().stage == "candidate");
+}

@@ -101,7 +101,10 @@ int main(int argc, char **argv)
     model.setRows(session.sharedRows());
     // With the model as context: the session outlives it and still signals while it closes.
     QObject::connect(&session, &app::ProjectSession::changed, &model,
-                     [&] { model.setRows(session.sharedRows()); });
+                     [&](const app::SessionChange &change) {
+                         if (change.parcels)  // as MainWindow::showSession
+                             model.setRows(session.sharedRows());
+                     });
     app::MapView map(session);
     map.resize(1200, 800);
     map.show();

@@ -164,7 +164,7 @@ MapView::MapView(ProjectSession &session, QWidget *parent)
     updatePaintOptions();
     updateActions();
     updateStatus();
-    sessionChanged();  // a project opened before the view was made
+    sessionChanged(SessionChange{});  // a project opened before the view was made
 }
 
 MapView::~MapView() = default;
@@ -292,8 +292,15 @@ void MapView::setColourBy(report::ColourBy colourBy)
 // ---------------------------------------------------------------------------------------------
 // Keeping in step with the session
 
-void MapView::sessionChanged()
+bool MapView::concerns(const SessionChange &change) const
 {
+    return change.parcels;
+}
+
+void MapView::sessionChanged(const SessionChange &change)
+{
+    if (!concerns(change))
+        return;
     // The rows changed: a hidden tab restyles when it is shown (SessionView::reload).
     if (!isVisible())
         mStyled = false;

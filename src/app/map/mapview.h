@@ -75,7 +75,9 @@ protected:
 
 private:
     void buildToolBar();
-    void sessionChanged();
+    void sessionChanged(const SessionChange &change);
+    // The map shows parcels only: a change of tasks or of the plan is none of its business.
+    bool concerns(const SessionChange &change) const override;
     void startLoading();
     void dataLoaded(std::uint64_t version, std::shared_ptr<const core::MapData> data);
     void hillshadeLoaded(std::uint64_t version, std::shared_ptr<const core::Hillshade> hillshade,

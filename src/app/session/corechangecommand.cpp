@@ -9,11 +9,12 @@ namespace gengbao::app {
 CoreChangeCommand::CoreChangeCommand(core::Project &project, std::int64_t auditId,
                                      const QString &text,
                                      std::function<void(const QString &)> failed,
-                                     QUndoCommand *parent)
+                                     bool touchesParcels, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , mProject(project)
     , mAuditId(auditId)
     , mFailed(std::move(failed))
+    , mTouchesParcels(touchesParcels)
 {}
 
 void CoreChangeCommand::undo()

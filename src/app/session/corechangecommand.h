@@ -21,8 +21,13 @@ namespace gengbao::app {
 class CoreChangeCommand : public QUndoCommand
 {
 public:
+    // touchesParcels: false for a change of tasks or of the plan, which leaves every parcel row
+    // as it is, so the session need not reload them (ProjectSession::changed).
     CoreChangeCommand(core::Project &project, std::int64_t auditId, const QString &text,
-                      std::function<void(const QString &)> failed, QUndoCommand *parent = nullptr);
+                      std::function<void(const QString &)> failed, bool touchesParcels = true,
+                      QUndoCommand *parent = nullptr);
+
+    bool touchesParcels() const { return mTouchesParcels; }
 
     void undo() override;
     void redo() override;
@@ -33,6 +38,7 @@ private:
     std::int64_t mUndoId = 0;  // the entry of its latest undo
     bool mFirstRedo = true;    // QUndoStack::push calls redo; the change is already done
     std::function<void(const QString &)> mFailed;
+    bool mTouchesParcels = true;
 };
 
 }  // namespace gengbao::app

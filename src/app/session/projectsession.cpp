@@ -36,10 +36,19 @@ ProjectSession::ProjectSession(QObject *parent)
     mFileWatch->setInterval(kFileWatchMs);
     connect(mFileWatch, &QTimer::timeout, this, &ProjectSession::checkProjectFile);
     // An undo or redo changes the project as much as an edit does.
-    connect(mUndoStack, &QUndoStack::indexChanged, this, [this] {
-        reload();
-        emit changed();
-        if (pruneSelection())
+    connect(mUndoStack, &QUndoStack::indexChanged, this, [this](int index) {
+        // The command that moved: the one pushed or redone (below the new index) or undone (at
+        // it). A change of tasks or of the plan leaves the parcel rows as they are.
+        const QUndoCommand *moved =
+            index > mUndoIndex ? mUndoStack->command(index - 1) : mUndoStack->command(index);
+        mUndoIndex = index;
+        const auto *command = dynamic_cast<const CoreChangeCommand *>(moved);
+        SessionChange change;
+        change.parcels = !command || command->touchesParcels();
+        if (change.parcels)
+            reload();
+        emit changed(change);
+        if (change.parcels && pruneSelection())
             emit selectionChanged();
     });
 }
@@ -66,7 +75,7 @@ std::optional<QString> ProjectSession::open(const QString &path)
     ++mGeometryVersion;
     const bool hadSelection = !mSelection.empty();
     mSelection.clear();
-    emit changed();
+    emit changed(SessionChange{});
     if (hadSelection)
         emit selectionChanged();
     return std::nullopt;
@@ -82,7 +91,7 @@ void ProjectSession::refresh()
     // Work done elsewhere (an import, a screening, a reference layer, a drawn parcel) may have
     // added parcels or stored layers: the map reloads its snapshot.
     ++mGeometryVersion;
-    emit changed();
+    emit changed(SessionChange{});
     if (pruneSelection())
         emit selectionChanged();
 }
@@ -269,11 +278,13 @@ void ProjectSession::pushLatestChange(std::int64_t before, const QString &text)
 {
     const std::int64_t after = latestAuditId();
     if (after == before) {
-        emit changed();  // nothing to undo (the same value again), but views may reread
+        // Nothing to undo (the same value again), but views may reread.
+        emit changed(SessionChange{false});
         return;
     }
     auto failed = [this](const QString &message) { emit undoFailed(message); };
-    mUndoStack->push(new CoreChangeCommand(*mProject, after, text, failed));
+    // Every caller changes tasks or the plan, never a parcel row.
+    mUndoStack->push(new CoreChangeCommand(*mProject, after, text, failed, false));
 }
 
 std::optional<QString> ProjectSession::setTask(const QString &villageCode,

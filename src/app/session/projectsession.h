@@ -23,6 +23,13 @@ class QWidget;
 
 namespace gengbao::app {
 
+// What a change touched, so that a view reloads only what it shows (issue 14, item 4, its first
+// step): a change of tasks or of the plan leaves every parcel row as it was.
+struct SessionChange
+{
+    bool parcels = true;  // the parcel rows were reloaded: table, map and details follow
+};
+
 // The one change hub of the window (architecture.md): it owns the open project, turns every edit
 // into a core operation pushed on the undo stack, and says `changed` afterwards so that every
 // view reloads what it shows. Views never write to the project themselves. GUI thread only.
@@ -110,8 +117,9 @@ public:
     void setSelection(std::vector<std::int64_t> fids);
 
 signals:
-    // The project was opened or changed (or an edit undone): reload what you show.
-    void changed();
+    // The project was opened or changed (or an edit undone): reload what you show of what it
+    // touched.
+    void changed(const gengbao::app::SessionChange &change);
     // The shared selection changed (from the table, the map or a reload that dropped parcels).
     void selectionChanged();
     // An undo or redo was refused by the project (the parcel changed since): the message.
@@ -142,6 +150,7 @@ private:
     QTimer *mFileWatch = nullptr;
     // PRAGMA data_version when the rows were last read: another connection's commit moves it.
     std::int64_t mSeenDataVersion = -1;
+    int mUndoIndex = 0;  // the undo stack's index before its latest move
     bool mFileLost = false;
 };
 

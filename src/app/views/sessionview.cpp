@@ -12,8 +12,15 @@ SessionView::SessionView(ProjectSession &session, QWidget *parent)
     connect(&mSession, &ProjectSession::changed, this, &SessionView::sessionChanged);
 }
 
-void SessionView::sessionChanged()
+bool SessionView::concerns(const SessionChange &) const
 {
+    return true;
+}
+
+void SessionView::sessionChanged(const SessionChange &change)
+{
+    if (!concerns(change))
+        return;
     if (isVisible()) {
         reload();
         mStale = false;

@@ -6,6 +6,7 @@
 namespace gengbao::app {
 
 class ProjectSession;
+struct SessionChange;
 
 // A tab that shows something derived from the project. After a change it reloads at once only
 // when it is on screen; a hidden tab reloads when it is next shown. With 100k parcels a reload
@@ -19,12 +20,14 @@ public:
 
 protected:
     virtual void reload() = 0;
+    // Whether a change concerns what the view shows; by default every change does.
+    virtual bool concerns(const SessionChange &change) const;
     void showEvent(QShowEvent *event) override;
 
     ProjectSession &mSession;
 
 private:
-    void sessionChanged();
+    void sessionChanged(const SessionChange &change);
     bool mStale = false;
 };
 
