@@ -605,11 +605,8 @@ TEST_CASE("a task edit, its undo and its redo leave the parcel rows as they are"
 {
     application();
     TempDir dir;
-    core::Progress progress;
-    const auto dataDir = core::locateDataDir("");
-    REQUIRE(core::createSampleProject(dir.file("sample.gpkg"), *dataDir, progress).ok());
     app::ProjectSession session;
-    REQUIRE_FALSE(session.open(QString::fromStdString(dir.file("sample.gpkg"))));
+    REQUIRE_FALSE(session.open(QString::fromStdString(sampleProjectFile(dir, "sample.gpkg"))));
     std::vector<bool> touched;
     QObject::connect(
         &session, &app::ProjectSession::changed,

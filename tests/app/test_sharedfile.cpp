@@ -30,16 +30,6 @@ namespace {
 
 const std::string kCli = std::string(GENGBAO_BIN_DIR) + "/gengbao-cli";
 
-std::string makeSample(const TempDir &dir, const std::string &name)
-{
-    core::Progress progress;
-    const auto dataDir = core::locateDataDir("");
-    REQUIRE(dataDir);
-    const std::string path = dir.file(name);
-    REQUIRE(core::createSampleProject(path, *dataDir, progress).ok());
-    return path;
-}
-
 std::string stageIn(const app::ProjectSession &session, const std::string &parcelId)
 {
     for (const core::ParcelRow &row : session.rows()) {
@@ -83,7 +73,7 @@ TEST_CASE("the window's session and the CLI write one project and see each other
 {
     application();
     TempDir dir;
-    const std::string path = makeSample(dir, "P.gpkg");
+    const std::string path = sampleProjectFile(dir, "P.gpkg");
     app::ProjectSession session;
     REQUIRE_FALSE(session.open(QString::fromStdString(path)));
     REQUIRE(holdsLockOn(path));
@@ -131,7 +121,7 @@ TEST_CASE("the window's file dialogs never open the project's files themselves",
 {
     application();
     TempDir dir;
-    const std::string path = makeSample(dir, "P.gpkg");
+    const std::string path = sampleProjectFile(dir, "P.gpkg");
     app::ProjectSession session;
     REQUIRE_FALSE(session.open(QString::fromStdString(path)));
     REQUIRE(fs::exists(path + "-shm"));
@@ -144,7 +134,7 @@ TEST_CASE("the window's file dialogs never open the project's files themselves",
     // What Qt's own dialog does without it, on another project in a folder of its own: it reads
     // the files' first bytes for their types, and the close drops the project's locks.
     TempDir other;
-    const std::string control = makeSample(other, "control.gpkg");
+    const std::string control = sampleProjectFile(other, "control.gpkg");
     auto controlProject = core::Project::open(control);
     REQUIRE(controlProject);
     REQUIRE(holdsLockOn(control));
@@ -158,8 +148,8 @@ TEST_CASE("the window stops writing when its file is replaced and saves what it 
 {
     application();
     TempDir dir;
-    const std::string path = makeSample(dir, "P.gpkg");
-    const std::string other = makeSample(dir, "other.gpkg");
+    const std::string path = sampleProjectFile(dir, "P.gpkg");
+    const std::string other = sampleProjectFile(dir, "other.gpkg");
     app::ProjectSession session;
     REQUIRE_FALSE(session.open(QString::fromStdString(path)));
     app::ProjectSession::Step step;

@@ -97,6 +97,22 @@ std::vector<core::Stage> pathTo(core::Stage stage)
 }
 
 // Everything an undo must restore: the parcels' lifecycle columns, the history and the tasks.
+// The rows a query returns as text, one line each.
+std::string rowsText(core::Project &project, const char *sql)
+{
+    std::string text;
+    auto query = project.database().prepare(sql);
+    REQUIRE(query.ok());
+    REQUIRE(query
+                ->forEachRow([&text](core::Statement &row) {
+                    for (int i = 0; i < row.columnCount(); ++i)
+                        text += (row.isNull(i) ? "∅" : row.text(i)) + "|";
+                    text += "\n";
+                })
+                .ok());
+    return text;
+}
+
 std::string snapshot(core::Project &project)
 {
     std::string text;
@@ -105,17 +121,8 @@ std::string snapshot(core::Project &project)
           "ORDER BY fid",
           "SELECT id, parcel_fid, kind, from_state, to_state, occurred_on, note, document, reason "
           "FROM stage_history ORDER BY id",
-          "SELECT program_id, village_code, task_cmu, remarks FROM village_tasks ORDER BY id"}) {
-        auto query = project.database().prepare(sql);
-        REQUIRE(query.ok());
-        REQUIRE(query
-                    ->forEachRow([&text](core::Statement &row) {
-                        for (int i = 0; i < row.columnCount(); ++i)
-                            text += (row.isNull(i) ? "∅" : row.text(i)) + "|";
-                        text += "\n";
-                    })
-                    .ok());
-    }
+          "SELECT program_id, village_code, task_cmu, remarks FROM village_tasks ORDER BY id"})
+        text += rowsText(project, sql);
     return text;
 }
 
@@ -540,20 +547,10 @@ TEST_CASE("a step on many parcels is one transaction and one undo step, and list
 
     // The history rows' ids change with each redo; everything else must be identical.
     const auto withoutIds = [&project] {
-        std::string text;
-        auto query = project->database().prepare(
-            "SELECT p.parcel_id, p.stage, h.kind, h.from_state, h.to_state, h.occurred_on, "
-            "h.recorded_at, h.recorded_by FROM parcels p LEFT JOIN stage_history h ON "
-            "h.parcel_fid = p.fid ORDER BY p.fid, h.id");
-        REQUIRE(query.ok());
-        REQUIRE(query
-                    ->forEachRow([&text](core::Statement &row) {
-                        for (int i = 0; i < row.columnCount(); ++i)
-                            text += (row.isNull(i) ? "∅" : row.text(i)) + "|";
-                        text += "\n";
-                    })
-                    .ok());
-        return text;
+        return rowsText(*project,
+                        "SELECT p.parcel_id, p.stage, h.kind, h.from_state, h.to_state, "
+                        "h.occurred_on, h.recorded_at, h.recorded_by FROM parcels p LEFT JOIN "
+                        "stage_history h ON h.parcel_fid = p.fid ORDER BY p.fid, h.id");
     };
     const std::string selectedState = withoutIds();
     // Two full cycles of undo and redo: the same state each time.

@@ -345,13 +345,19 @@ bool holdsLockOn(const std::string &path)
     return false;
 }
 
-std::unique_ptr<core::Project> sampleProject(const TempDir &dir, const std::string &name)
+std::string sampleProjectFile(const TempDir &dir, const std::string &name)
 {
+    core::Progress progress;
     const auto dataDir = core::locateDataDir("");
     REQUIRE(dataDir);
-    core::Progress progress;
-    REQUIRE(core::createSampleProject(dir.file(name), *dataDir, progress).ok());
-    auto project = core::Project::open(dir.file(name));
+    const std::string path = dir.file(name);
+    REQUIRE(core::createSampleProject(path, *dataDir, progress).ok());
+    return path;
+}
+
+std::unique_ptr<core::Project> sampleProject(const TempDir &dir, const std::string &name)
+{
+    auto project = core::Project::open(sampleProjectFile(dir, name));
     REQUIRE(project.ok());
     return std::move(project).value();
 }

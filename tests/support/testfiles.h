@@ -99,7 +99,9 @@ std::string squareWkt(double x, double y, double side);
 std::unique_ptr<core::Project> newProject(const TempDir &dir, int epsg = 4545,
                                           const std::string &name = "project.gpkg");
 
-// The bundled sample project (峨溶镇 2023) written to dir/name and opened.
+// The bundled sample project (峨溶镇 2023) written to dir/name: its path.
+std::string sampleProjectFile(const TempDir &dir, const std::string &name);
+// The same, opened.
 std::unique_ptr<core::Project> sampleProject(const TempDir &dir, const std::string &name);
 
 // Imports and REQUIREs success.
