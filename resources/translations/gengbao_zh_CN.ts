@@ -705,6 +705,40 @@
             <source>Redo</source>
             <translation>重做</translation>
         </message>
+        <message>
+            <source>Parcel %1</source>
+            <translation>图斑 %1</translation>
+        </message>
+        <message>
+            <source>Village %1</source>
+            <translation>村居 %1</translation>
+        </message>
+        <message>
+            <source>Import batch %1</source>
+            <translation>导入批次 %1</translation>
+        </message>
+        <message>
+            <source>Screening run %1</source>
+            <translation>第 %1 次筛查</translation>
+        </message>
+        <message>
+            <source>Work plan %1</source>
+            <translation>工作方案 %1</translation>
+        </message>
+        <message>
+            <source>Reference layer %1</source>
+            <translation>参考图层 %1</translation>
+        </message>
+        <message>
+            <source>Village tasks of program %1</source>
+            <translation>第 %1 项工作的村居任务</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcels</source>
+            <translation>
+                <numerusform>%n 个图斑</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>gengbao::app::AdvanceDialog</name>

@@ -625,7 +625,7 @@ void MainWindow::refreshAuditLog()
         mAuditTable->setItem(row, 0, new QTableWidgetItem(toQString(it->at)));
         mAuditTable->setItem(row, 1, new QTableWidgetItem(toQString(it->user)));
         mAuditTable->setItem(row, 2, new QTableWidgetItem(report::actionLabel(it->action)));
-        mAuditTable->setItem(row, 3, new QTableWidgetItem(toQString(it->target)));
+        mAuditTable->setItem(row, 3, new QTableWidgetItem(report::targetLabel(it->target)));
     }
 }
 

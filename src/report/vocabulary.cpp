@@ -116,6 +116,41 @@ QString actionLabel(std::string_view action, LabelLanguage language)
     return QString::fromUtf8(action.data(), qsizetype(action.size()));
 }
 
+QString targetLabel(std::string_view target)
+{
+    struct Prefix
+    {
+        std::string_view text;
+        const char *source;
+    };
+    static constexpr Prefix kPrefixes[] = {
+        {"parcel ", QT_TRANSLATE_NOOP("Vocabulary", "Parcel %1")},
+        {"village ", QT_TRANSLATE_NOOP("Vocabulary", "Village %1")},
+        {"batch ", QT_TRANSLATE_NOOP("Vocabulary", "Import batch %1")},
+        {"screening run ", QT_TRANSLATE_NOOP("Vocabulary", "Screening run %1")},
+        {"plan ", QT_TRANSLATE_NOOP("Vocabulary", "Work plan %1")},
+        {"reference layer ", QT_TRANSLATE_NOOP("Vocabulary", "Reference layer %1")},
+        {"tasks of program ", QT_TRANSLATE_NOOP("Vocabulary", "Village tasks of program %1")},
+    };
+    const QString whole = QString::fromUtf8(target.data(), qsizetype(target.size()));
+    for (const Prefix &prefix : kPrefixes) {
+        if (target.substr(0, prefix.text.size()) == prefix.text) {
+            const std::string_view rest = target.substr(prefix.text.size());
+            return QCoreApplication::translate(kContext, prefix.source)
+                .arg(QString::fromUtf8(rest.data(), qsizetype(rest.size())));
+        }
+    }
+    constexpr std::string_view kParcels = " parcels";  // "3 parcels", a step on many
+    if (target.size() > kParcels.size() &&
+        target.substr(target.size() - kParcels.size()) == kParcels) {
+        bool isNumber = false;
+        const int count = whole.left(whole.size() - int(kParcels.size())).toInt(&isNumber);
+        if (isNumber)
+            return QCoreApplication::translate("Vocabulary", "%n parcels", nullptr, count);
+    }
+    return whole;
+}
+
 QString proposalLabel(std::string_view name, LabelLanguage language)
 {
     const auto proposal = core::parseProposal(name);

@@ -29,4 +29,9 @@ QString proposalLabel(std::string_view name, LabelLanguage language = LabelLangu
 // an action it does not know is shown as it is.
 QString actionLabel(std::string_view action, LabelLanguage language = LabelLanguage::Interface);
 
+// An audit log entry's target ("parcel 5002…", "village 500241111203", "3 parcels", "batch 2")
+// as the audit view shows it; a target it does not recognise is shown as it is. (Display only:
+// the targets become structured ids with the undo registry.)
+QString targetLabel(std::string_view target);
+
 }  // namespace gengbao::report

@@ -590,6 +590,17 @@ TEST_CASE("one vocabulary: every stage and proposal step has its name in both la
         CHECK_FALSE(shown.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))));
     }
     CHECK(report::actionLabel("advance_many") == QStringLiteral("批量推进阶段"));
+    // And every target it writes.
+    CHECK(report::targetLabel("parcel 500241202300010001") ==
+          QStringLiteral("图斑 500241202300010001"));
+    CHECK(report::targetLabel("village 500241111203") == QStringLiteral("村居 500241111203"));
+    CHECK(report::targetLabel("3 parcels") == QStringLiteral("3 个图斑"));
+    CHECK(report::targetLabel("batch 2") == QStringLiteral("导入批次 2"));
+    CHECK(report::targetLabel("screening run 4") == QStringLiteral("第 4 次筛查"));
+    CHECK(report::targetLabel("plan 1") == QStringLiteral("工作方案 1"));
+    CHECK(report::targetLabel("reference layer 7") == QStringLiteral("参考图层 7"));
+    CHECK(report::targetLabel("tasks of program 1") == QStringLiteral("第 1 项工作的村居任务"));
+    CHECK(report::targetLabel("many parcels") == QStringLiteral("many parcels"));  // as it is
     // The map legend takes the same words.
     const auto legend =
         report::MapStyle::build({}, report::ColourBy::Stage, LabelLanguage::Chinese);
