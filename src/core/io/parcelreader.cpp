@@ -46,34 +46,6 @@ double median(std::vector<double> &values)
     return *middle;
 }
 
-// Whether the median of the features' envelope centres is a longitude and a latitude (a second
-// pass over the layer, only for a geographic layer whose extent is not).
-bool medianCentreInDegrees(OGRLayerH layer)
-{
-    CplErrorCapture quiet;
-    std::vector<double> xs, ys;
-    OGR_L_ResetReading(layer);
-    for (FeaturePtr feature(OGR_L_GetNextFeature(layer)); feature;
-         feature.reset(OGR_L_GetNextFeature(layer))) {
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
-        if (!geometry || OGR_G_IsEmpty(geometry))
-            continue;
-        OGREnvelope envelope;
-        OGR_G_GetEnvelope(geometry, &envelope);
-        const double x = (envelope.MinX + envelope.MaxX) / 2.0;
-        const double y = (envelope.MinY + envelope.MaxY) / 2.0;
-        if (std::isfinite(x) && std::isfinite(y)) {
-            xs.push_back(x);
-            ys.push_back(y);
-        }
-    }
-    OGR_L_ResetReading(layer);
-    if (xs.empty())
-        return false;
-    const double x = median(xs), y = median(ys);
-    return x >= -180.0 && x <= 180.0 && y >= -90.0 && y <= 90.0;
-}
-
 bool isPolygonal(OGRwkbGeometryType type)
 {
     switch (wkbFlatten(type)) {
@@ -364,8 +336,10 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
         // One wild vertex (a bit flip, a typo) stretches the extent as much as a wrong .prj: the
         // .prj is wrong only when the features themselves lie off the globe; a single feature
         // that does is refused by the import with its own reason.
-        if ((e.MinX < -180.0 || e.MaxX > 180.0 || e.MinY < -90.0 || e.MaxY > 90.0) &&
-            !medianCentreInDegrees(mLayer)) {
+        const auto centre = (e.MinX < -180.0 || e.MaxX > 180.0 || e.MinY < -90.0 || e.MaxY > 90.0)
+                                ? medianFeatureCentre()
+                                : std::optional<std::pair<double, double>>(std::pair(0.0, 0.0));
+        if (!centre || std::fabs(centre->first) > 180.0 || std::fabs(centre->second) > 90.0) {
             return makeError(ErrorCode::BadCrs, mPath,
                              "its CRS (" + crs::describe(mSourceSrs.get()) +
                                  ") is in degrees but its coordinates are not; the .prj is wrong");
@@ -378,6 +352,34 @@ Status ParcelReader::detectCrs(const ReaderOptions &options)
 std::optional<TextDecoder::Decoded> ParcelReader::decodeText(const char *bytes)
 {
     return mDecoder->decode(bytes ? std::string_view(bytes) : std::string_view());
+}
+
+std::optional<std::pair<double, double>> ParcelReader::medianFeatureCentre()
+{
+    if (mMedianCentre)
+        return *mMedianCentre;
+    CplErrorCapture quiet;
+    std::vector<double> xs, ys;
+    OGR_L_ResetReading(mLayer);
+    for (FeaturePtr feature(OGR_L_GetNextFeature(mLayer)); feature;
+         feature.reset(OGR_L_GetNextFeature(mLayer))) {
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
+        if (!geometry || OGR_G_IsEmpty(geometry))
+            continue;
+        OGREnvelope envelope;
+        OGR_G_GetEnvelope(geometry, &envelope);
+        const double x = (envelope.MinX + envelope.MaxX) / 2.0;
+        const double y = (envelope.MinY + envelope.MaxY) / 2.0;
+        if (std::isfinite(x) && std::isfinite(y)) {
+            xs.push_back(x);
+            ys.push_back(y);
+        }
+    }
+    OGR_L_ResetReading(mLayer);
+    mMedianCentre.emplace();
+    if (!xs.empty())
+        *mMedianCentre = std::pair(median(xs), median(ys));
+    return *mMedianCentre;
 }
 
 Result<bool> ParcelReader::next(RawFeature &feature)

@@ -79,6 +79,12 @@ public:
     // Reads the next feature; false at the end. A read failure (a damaged file) is an Error.
     Result<bool> next(RawFeature &feature);
 
+    // The median of the features' envelope centres in the source CRS, for where the data lies
+    // when one wild vertex (a bit flip, a typo) has stretched the layer's extent: it moves its own
+    // feature's centre, never the median of them all. One extra pass over the geometries, made
+    // once and kept; call it before next(). Nullopt when no feature has a finite centre.
+    std::optional<std::pair<double, double>> medianFeatureCentre();
+
 private:
     ParcelReader() = default;
     Status chooseLayer(const ReaderOptions &options);
@@ -95,6 +101,7 @@ private:
     LayerInfo mInfo;
     SrsPtr mSourceSrs;
     std::optional<TextDecoder> mDecoder;
+    std::optional<std::optional<std::pair<double, double>>> mMedianCentre;  // once computed
 };
 
 }  // namespace gengbao::core

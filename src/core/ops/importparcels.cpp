@@ -112,59 +112,19 @@ std::optional<LonLat> believableExtentCentre(const OGREnvelope &extent,
                     (extent.MinY + extent.MaxY) / 2.0);
 }
 
-double median(std::vector<double> &values)
-{
-    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-    std::nth_element(values.begin(), middle, values.end());
-    return *middle;
-}
-
-// The median of the features' centres (a second pass over the geometries): a vertex at 1e20
-// moves its own feature's centre, never the median of them all.
-std::optional<LonLat> medianFeatureCentre(ReaderOptions options,
-                                          OGRCoordinateTransformationH transform)
-{
-    options.readAttributes = false;
-    auto opened = ParcelReader::open(options);
-    if (!opened)
-        return std::nullopt;
-    std::vector<double> xs, ys;
-    RawFeature feature;
-    for (;;) {
-        auto more = (*opened)->next(feature);
-        if (!more || !*more)
-            break;
-        OGRGeometryH created = nullptr;
-        if (feature.wkb.empty() ||
-            OGR_G_CreateFromWkb(feature.wkb.data(), nullptr, &created,
-                                static_cast<int>(feature.wkb.size())) != OGRERR_NONE)
-            continue;
-        const OgrGeometryPtr geometry(created);
-        OGREnvelope envelope;
-        OGR_G_GetEnvelope(geometry.get(), &envelope);
-        const double x = (envelope.MinX + envelope.MaxX) / 2.0;
-        const double y = (envelope.MinY + envelope.MaxY) / 2.0;
-        if (std::isfinite(x) && std::isfinite(y)) {
-            xs.push_back(x);
-            ys.push_back(y);
-        }
-    }
-    if (xs.empty())
-        return std::nullopt;
-    return toLonLat(transform, median(xs), median(ys));
-}
-
 // Where the data lies, in CGCS2000 longitude/latitude: the centre of the layer's extent, or the
 // median of the features' centres when one wild vertex has stretched the extent.
-std::optional<LonLat> dataCentreLonLat(const ReaderOptions &options, const LayerInfo &info,
-                                       OGRSpatialReferenceH source)
+std::optional<LonLat> dataCentreLonLat(ParcelReader &reader)
 {
-    const TransformPtr transform = toCgcs2000Geographic(source);
+    const TransformPtr transform = toCgcs2000Geographic(reader.sourceSrs());
     if (!transform)
         return std::nullopt;
-    if (auto centre = believableExtentCentre(info.extent, transform.get()))
+    if (auto centre = believableExtentCentre(reader.info().extent, transform.get()))
         return centre;
-    return medianFeatureCentre(options, transform.get());
+    const auto median = reader.medianFeatureCentre();
+    if (!median)
+        return std::nullopt;
+    return toLonLat(transform.get(), median->first, median->second);
 }
 
 // Warnings about the source CRS: read off 8-digit eastings, data outside China, or far from the
@@ -215,7 +175,7 @@ Result<int> proposeProjectCrs(const std::string &path)
     auto opened = ParcelReader::open(options);
     if (!opened)
         return opened.error();
-    const auto centre = dataCentreLonLat(options, (*opened)->info(), (*opened)->sourceSrs());
+    const auto centre = dataCentreLonLat(**opened);
     if (!centre)
         return makeError(ErrorCode::BadCrs, path,
                          "its coordinates cannot be placed on the earth; check its CRS");
@@ -250,7 +210,7 @@ Result<ImportSummary> importParcels(Project &project, const ImportRequest &reque
                                  ? std::filesystem::path(request.path).stem().string()
                                  : request.batchLabel;
         // Where the data lies decides the project CRS on the first import, and checks the source.
-        const auto centre = dataCentreLonLat(options, info, reader.sourceSrs());
+        const auto centre = dataCentreLonLat(reader);
         summary.issues = sourceCrsWarnings(info, reader.sourceSrs(), centre);
         for (const std::string &name : info.truncatedFieldNames) {
             summary.issues.push_back(
